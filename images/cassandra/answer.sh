@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "cassandra $(hostname) $RUNTIME_ENV"

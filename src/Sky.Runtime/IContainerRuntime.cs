@@ -1,0 +1,72 @@
+using Sky.Model;
+
+namespace Sky.Runtime;
+
+/// <summary>
+/// Everything sky asks of a container engine, in sky's own words. The Docker Engine API client implements it;
+/// nothing else in sky talks to Docker. Every call throws <see cref="EngineUnavailableException"/> when the
+/// engine cannot be reached and <see cref="EngineException"/> when it refuses a request.
+/// </summary>
+public interface IContainerRuntime
+{
+    /// <summary>Checks the engine answers; returns its version and the negotiated API version.</summary>
+    Task<EngineInfo> PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>All containers (running or not) carrying every given label (value null: the key alone).</summary>
+    Task<IReadOnlyList<ObservedContainer>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    /// <summary>Null when no container has this id or name.</summary>
+    Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Creates the container of a spec (its ports published on 127.0.0.1, on its network with its aliases); returns its id.</summary>
+    Task<string> CreateContainerAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> extraLabels, CancellationToken cancellationToken);
+
+    /// <summary>Creates a container from a low-level description (one-off containers, job runs).</summary>
+    Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken);
+
+    Task StartContainerAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>SIGTERM, then SIGKILL after the timeout. Stopping a stopped container is not an error.</summary>
+    Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken);
+
+    Task KillContainerAsync(string id, string signal, CancellationToken cancellationToken);
+
+    /// <summary>Removing a container that does not exist is not an error.</summary>
+    Task RemoveContainerAsync(string id, bool force, CancellationToken cancellationToken);
+
+    /// <summary>Waits for the container to stop; returns its exit code.</summary>
+    Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Runs a command inside a running container and collects its exit code and output.</summary>
+    Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken cancellationToken);
+
+    /// <summary>The container's output, the multiplexed stream decoded into lines.</summary>
+    IAsyncEnumerable<LogEntry> GetLogsAsync(string id, LogQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The engine's event stream, from now (or <paramref name="since"/>) until cancelled.</summary>
+    IAsyncEnumerable<EngineEvent> GetEventsAsync(IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, CancellationToken cancellationToken);
+
+    /// <summary>Creates the network if no network of that name exists.</summary>
+    Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Removing a network that does not exist is not an error.</summary>
+    Task RemoveNetworkAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Names of the networks carrying every given label.</summary>
+    Task<IReadOnlyList<string>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    /// <summary>Creates the named volume if it does not exist.</summary>
+    Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    Task RemoveVolumeAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
+
+    /// <summary>Null when the image is not present locally (sky never pulls).</summary>
+    Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Builds an image from a folder holding a Dockerfile; progress lines go to <paramref name="progress"/>.</summary>
+    Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken);
+}
