@@ -1,0 +1,10 @@
+namespace Sky.Scheduler.Schedules;
+
+/// <summary>The units of the interval forms ("15 minutes").</summary>
+internal enum TimeUnit
+{
+    Second,
+    Minute,
+    Hour,
+    Day,
+}
