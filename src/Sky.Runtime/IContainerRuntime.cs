@@ -69,4 +69,16 @@ public interface IContainerRuntime
 
     /// <summary>Builds an image from a folder holding a Dockerfile; progress lines go to <paramref name="progress"/>.</summary>
     Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Removes a local image tag (the image goes when no tag holds it); an absent image is not an error.</summary>
+    Task RemoveImageAsync(string reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A raw two-way stream to the stdin and output of a container created with <c>OpenStdin</c>: plain bytes for a
+    /// terminal (TTY) container, multiplexed frames otherwise. Disposing it detaches; the container keeps running.
+    /// </summary>
+    Task<Stream> AttachAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Tells a terminal container the size of the window it is shown in.</summary>
+    Task ResizeTtyAsync(string id, int width, int height, CancellationToken cancellationToken);
 }

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using static Sky.Runtime.DockerQuery;
+
+namespace Sky.Runtime;
+
+/// <summary>The long-lived streams: container logs and the engine's event stream.</summary>
+public sealed partial class DockerRuntime
+{
+    public async IAsyncEnumerable<LogEntry> GetLogsAsync(string id, LogQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A terminal container's output is stored and sent raw, without the multiplexing frames: ask which it is.
+        bool tty;
+        using (var inspect = await RequireJsonAsync(_client.GetJsonAsync($"/containers/{Segment(id)}/json", cancellationToken), "a container inspection"))
+        {
+            tty = EngineJsonMapper.IsTty(inspect.RootElement);
+        }
+
+        var path = $"/containers/{Segment(id)}/logs?stdout=1&stderr=1&follow={Flag(query.Follow)}&timestamps={Flag(query.Timestamps)}"
+            + $"&tail={(query.Tail is { } tail ? Number(Math.Max(0, tail)) : "all")}"
+            + (query.Since is { } since ? "&since=" + DockerTimestamp.ToUnixSeconds(since) : string.Empty);
+        using var response = await _client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var reader = new MultiplexedStreamReader(stream, raw: tty);
+        var splitter = new LogLineSplitter(query.Timestamps, framed: !tty);
+        var lines = new List<LogEntry>();
+        while (await NextFrameAsync(reader, cancellationToken) is { } frame)
+        {
+            splitter.Push(frame.Stream, frame.Payload.Span, lines);
+            foreach (var line in lines)
+            {
+                yield return line;
+            }
+
+            lines.Clear();
+        }
+
+        splitter.Flush(lines);
+        foreach (var line in lines)
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>
+    /// Container events carrying the labels, until cancelled. When the engine itself goes away the enumeration
+    /// throws <see cref="EngineUnavailableException"/>; cancelling ends it with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async IAsyncEnumerable<EngineEvent> GetEventsAsync(
+        IReadOnlyDictionary<string, string?> labels,
+        DateTimeOffset? since,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filters = Filters(new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["type"] = ["container"],
+            ["label"] = LabelTerms(labels),
+        });
+        var path = $"/events?filters={filters}" + (since is { } from ? "&since=" + DockerTimestamp.ToUnixSeconds(from) : string.Empty);
+        using var response = await _client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream);
+        while (await NextLineAsync(reader, cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            EngineEvent engineEvent;
+            using (var document = JsonDocument.Parse(line))
+            {
+                engineEvent = EngineJsonMapper.ToEvent(document.RootElement);
+            }
+
+            yield return engineEvent;
+        }
+
+        // The engine ended the stream without being asked to: it is going away.
+        cancellationToken.ThrowIfCancellationRequested();
+        throw Endpoint.Unavailable("the engine closed its event stream", "Check that the engine (dockerd) is still running.", null);
+    }
+
+    private async ValueTask<MultiplexedFrame?> NextFrameAsync(MultiplexedStreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadFrameAsync(cancellationToken);
+        }
+        catch (Exception e) when (Rethrowable(e, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async ValueTask<string?> NextLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (Exception e) when (Rethrowable(e, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
+    /// What a failed read of a stream becomes: once cancelled, whatever the read threw (a closed connection, a
+    /// disposed stream) is a cancellation; otherwise a lost connection means the engine is unavailable.
+    /// </summary>
+    private Exception? Rethrowable(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return e is OperationCanceledException ? null : new OperationCanceledException("Cancelled.", e, cancellationToken);
+        }
+
+        return _client.Translate(e, cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Sky.Runtime;
+
+/// <summary>
+/// sky's client of the Docker Engine API, over the Unix socket or TCP, speaking the newest API version both sides
+/// know (at most 1.45). It never pulls images. Split over several files by area: containers, exec and attach,
+/// logs and events, networks and volumes, images.
+/// </summary>
+public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
+{
+    private readonly DockerHttpClient _client;
+
+    /// <summary>A client of the engine at <paramref name="endpoint"/>, written as <c>DOCKER_HOST</c> is.</summary>
+    public DockerRuntime(string endpoint)
+        : this(DockerEndpoint.Parse(endpoint))
+    {
+    }
+
+    public DockerRuntime(DockerEndpoint endpoint)
+    {
+        _client = new DockerHttpClient(endpoint);
+    }
+
+    public DockerEndpoint Endpoint => _client.Endpoint;
+
+    /// <summary>
+    /// A client of the engine named by <c>DOCKER_HOST</c>, or of the default socket. A <c>DOCKER_HOST</c> sky cannot
+    /// use is reported as <see cref="EngineUnavailableException"/>, since it means the same to the person reading it.
+    /// </summary>
+    public static DockerRuntime FromEnvironment()
+    {
+        try
+        {
+            return new DockerRuntime(DockerEndpoint.FromEnvironment());
+        }
+        catch (FormatException e)
+        {
+            throw new EngineUnavailableException($"DOCKER_HOST is set to something sky cannot use: {e.Message}", e);
+        }
+    }
+
+    public async Task<EngineInfo> PingAsync(CancellationToken cancellationToken)
+    {
+        var apiVersion = await _client.GetApiVersionAsync(cancellationToken);
+        using var version = await _client.GetJsonAsync("/version", cancellationToken);
+        var engineVersion = version?.RootElement.String("Version") ?? "unknown";
+        return new EngineInfo(engineVersion, apiVersion, Endpoint.ToString());
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private static async Task<JsonDocument> RequireJsonAsync(Task<JsonDocument?> request, string what)
+    {
+        // The engine always answers these with JSON; an empty answer means something between us and it is wrong.
+        return await request ?? throw new EngineException((int)HttpStatusCode.BadGateway, $"The Docker engine sent an empty answer to {what}.");
+    }
+}
