@@ -1,0 +1,43 @@
+using Sky.Model;
+
+namespace Sky.Planning;
+
+/// <summary>
+/// Compares the desired state with what runs and says what to do, as a <see cref="Plan"/>. Pure: no engine, no
+/// clock; every decision is taken here so that the executor only carries steps out.
+/// </summary>
+public static class Planner
+{
+    /// <summary>
+    /// Brings the instances up: missing containers are created, stopped ones with the wanted configuration are
+    /// started, changed or dead ones replaced. A replaced dependency does not cascade to running dependents.
+    /// </summary>
+    /// <exception cref="ArgumentException">A container is wanted twice, or dependencies form a cycle or cross instances.</exception>
+    public static Plan Start(IReadOnlyList<InstanceSpec> instances, IReadOnlyList<ObservedContainer> observed) =>
+        new StartPlanner(instances, observed).Build();
+
+    /// <summary>Stops what runs of the instances, each container before the containers it depends on.</summary>
+    /// <exception cref="ArgumentException">As for <see cref="Start"/>.</exception>
+    public static Plan Stop(IReadOnlyList<InstanceSpec> instances, IReadOnlyList<ObservedContainer> observed) =>
+        new StopPlanner(instances, observed).Build();
+
+    /// <summary>
+    /// Removes every service container no wanted container has the name of (a scaled-down replica, a deleted
+    /// instance or service). Job and one-off containers are not the planner's to remove.
+    /// </summary>
+    public static Plan RemoveOrphans(IReadOnlyList<ContainerSpec> wanted, IReadOnlyList<ObservedContainer> observed)
+    {
+        var names = wanted.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var plan = new PlanBuilder();
+        var orphans = observed
+            .Where(o => o.Labels.GetValueOrDefault(SkyLabels.Kind) == SkyLabels.ServiceKind && !names.Contains(o.Name))
+            .OrderBy(o => o.Name, StringComparer.Ordinal)
+            .ThenBy(o => o.Id, StringComparer.Ordinal);
+        foreach (var orphan in orphans)
+        {
+            plan.Add(PlanAction.Remove, orphan.Name, null, orphan, "no configuration wants it", []);
+        }
+
+        return plan.Build();
+    }
+}
