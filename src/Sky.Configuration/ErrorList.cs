@@ -1,0 +1,53 @@
+using Sky.Configuration.Yaml;
+
+namespace Sky.Configuration;
+
+/// <summary>
+/// Collects errors of every file. The same node can be looked at more than once (an inherited key is
+/// resolved for each instance), so identical errors are kept once.
+/// </summary>
+internal sealed class ErrorList
+{
+    private readonly List<ConfigurationError> _errors = [];
+    private readonly HashSet<ConfigurationError> _seen = [];
+
+    public int Count => _errors.Count;
+
+    public void Add(string file, int line, int column, string keyPath, string message)
+    {
+        var error = new ConfigurationError(file, line, column, keyPath, message);
+        if (_seen.Add(error))
+        {
+            _errors.Add(error);
+        }
+    }
+
+    public void Add(string file, Node node, string keyPath, string message) =>
+        Add(file, node.Line, node.Column, keyPath, message);
+
+    /// <summary>Errors by file (in the given order), then by position, so they read top to bottom.</summary>
+    public IReadOnlyList<ConfigurationError> Sorted(IReadOnlyList<string> fileOrder)
+    {
+        int FileIndex(string file)
+        {
+            for (var i = 0; i < fileOrder.Count; i++)
+            {
+                if (fileOrder[i] == file)
+                {
+                    return i;
+                }
+            }
+
+            return fileOrder.Count;
+        }
+
+        return _errors
+            .Select((e, i) => (Error: e, Index: i))
+            .OrderBy(x => FileIndex(x.Error.File))
+            .ThenBy(x => x.Error.Line)
+            .ThenBy(x => x.Error.Column)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Error)
+            .ToList();
+    }
+}

@@ -1,0 +1,52 @@
+using Sky.Model;
+
+namespace Sky.Configuration.Tests;
+
+/// <summary>Loads YAML written inline in tests, and finds the shared example configurations.</summary>
+internal static class TestConfig
+{
+    public const string FileName = "test.yml";
+
+    public static ConfigurationResult Load(string yaml, Naming? naming = null) =>
+        ConfigurationLoader.Load([new ConfigurationFile(FileName, yaml)], naming ?? new Naming());
+
+    /// <summary>Loads and insists on success, showing the errors when there are some.</summary>
+    public static DesiredState Valid(string yaml, Naming? naming = null)
+    {
+        var result = Load(yaml, naming);
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        return result.State!;
+    }
+
+    /// <summary>The one error a configuration has, as its full text.</summary>
+    public static string SingleError(string yaml)
+    {
+        var result = Load(yaml);
+        Assert.Null(result.State);
+        return Assert.Single(result.Errors).ToString();
+    }
+
+    /// <summary>
+    /// shared/examples sits next to the repository (/work/main and /work/shared here, and in CI): walk up from the
+    /// test assembly to the first folder that has it.
+    /// </summary>
+    public static string ExamplesFolder
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, "shared", "examples");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new DirectoryNotFoundException($"no shared/examples above {AppContext.BaseDirectory}");
+        }
+    }
+
+    public static ContainerSpec Container(DesiredState state, string name) =>
+        state.Services.SelectMany(s => s.Instances).SelectMany(i => i.Containers).Single(c => c.Name == name);
+}
