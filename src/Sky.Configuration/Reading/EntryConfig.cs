@@ -13,6 +13,9 @@ internal sealed class EntryConfig
 
     public Located<ImageReference>? Image { get; set; }
 
+    /// <summary>The mapping has an <c>image</c> key, even one that could not be read (then "no image" would be noise).</summary>
+    public bool WritesImage { get; set; }
+
     public Located<string>? Version { get; set; }
 
     public IReadOnlyList<string>? Command { get; set; }

@@ -79,7 +79,7 @@ internal sealed class EntryReader
 
     private EntryConfig ReadKeys(MapNode map, string path, EntryKind kind, List<InstanceEntry> instances)
     {
-        var config = new EntryConfig();
+        var config = new EntryConfig { WritesImage = map.Find(EntryKeys.Image) is not null };
         foreach (var (key, value) in map.Entries)
         {
             var keyPath = $"{path}.{key.Value}";

@@ -241,7 +241,7 @@ internal sealed class ValueReader(string file, ErrorList errors)
             switch (value)
             {
                 case ScalarNode { IsNull: true }:
-                    Report(value, valuePath, $"'{key.Value}' has no value (write {key.Value}: \"\" for an empty one)");
+                    Report(key, valuePath, $"'{key.Value}' has no value (write {key.Value}: \"\" for an empty one)");
                     break;
                 case ScalarNode scalar:
                     // Any scalar becomes its text as written: 8080, true and 1.0 all arrive as such.

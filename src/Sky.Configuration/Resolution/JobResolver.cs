@@ -10,7 +10,7 @@ internal sealed class JobResolver(Naming naming, ErrorList errors)
     {
         var config = entry.Config;
         var image = ImageResolver.Resolve(config, null);
-        if (image is null)
+        if (image is null && !config.WritesImage)
         {
             errors.Add(entry.File, entry.Key, entry.Name, "no image (add image: NAME or image: NAME:TAG)");
         }

@@ -28,7 +28,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
     private InstanceSpec ResolveInstance(Entry entry, string name, InstanceEntry? instance)
     {
         var config = MergedConfig.Of(entry.Config, instance?.Config);
-        if (config.Image is null)
+        if (config.Image is null && !entry.Config.WritesImage && instance?.Config.WritesImage != true)
         {
             if (instance is null)
             {
@@ -46,7 +46,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
             var definition = byName[dependency];
             var copy = MergedConfig.Of(definition.Config);
             // A dependency without image of its own but with instances fails here; without instances its own entry says so.
-            if (copy.Image is null && definition.Instances.Count > 0)
+            if (copy.Image is null && !definition.Config.WritesImage && definition.Instances.Count > 0)
             {
                 errors.Add(definition.File, definition.Key, definition.Name,
                     $"'{definition.Name}' is required by '{entry.Name}' but has no image of its own (only its instances have one)");

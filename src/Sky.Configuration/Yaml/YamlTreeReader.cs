@@ -38,8 +38,8 @@ internal static class YamlTreeReader
                         }
                         else
                         {
-                            errors.Add(file, Line(alias.Start), Column(alias.Start), PathOf(stack), $"unknown alias '*{alias.Value.Value}'");
-                            Add(file, errors, stack, roots, new ScalarNode(Line(alias.Start), Column(alias.Start), "", ScalarStyle.Plain, null));
+                            errors.Add(file, Line(alias.Start), Column(alias.Start), ChildPath(stack), $"unknown alias '*{alias.Value.Value}'");
+                            DropValue(stack);
                         }
 
                         break;
@@ -131,6 +131,16 @@ internal static class YamlTreeReader
         map.Entries.Add(new MapEntry(key, node));
     }
 
+    /// <summary>Forgets the key whose value could not be read, so that no second error is made up about it.</summary>
+    private static void DropValue(Stack<YamlFrame> stack)
+    {
+        if (stack.Count > 0 && stack.Peek() is { Container: MapNode, HasKey: true } frame)
+        {
+            frame.HasKey = false;
+            frame.Key = null;
+        }
+    }
+
     /// <summary><c>&lt;&lt;: *defaults</c> adds the keys of the aliased mapping(s) that the mapping does not set itself.</summary>
     private static void ApplyMerges(string file, ErrorList errors, YamlFrame frame, MapNode map)
     {
@@ -184,7 +194,9 @@ internal static class YamlTreeReader
         };
     }
 
-    private static string PathOf(Stack<YamlFrame> stack) => ChildPath(stack);
+    /// <summary>Where a syntax error is: the key being read, or the list it is in.</summary>
+    private static string PathOf(Stack<YamlFrame> stack) =>
+        stack.Count > 0 && stack.Peek().Container is ListNode ? stack.Peek().Path : ChildPath(stack);
 
     private static string Join(string parent, string key) => parent.Length == 0 ? key : $"{parent}.{key}";
 
