@@ -214,9 +214,19 @@ internal sealed class DockerHttpClient : IDisposable
         }
     }
 
-    private static async Task<JsonDocument?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<JsonDocument?> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        byte[] bytes;
+        try
+        {
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (Exception e) when (Translate(e, cancellationToken) is { } translated)
+        {
+            // The engine went away between its headers and the end of its answer.
+            throw translated;
+        }
+
         return bytes.Length == 0 ? null : JsonDocument.Parse(bytes);
     }
 }

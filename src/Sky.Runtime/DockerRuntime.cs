@@ -29,11 +29,14 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
     /// A client of the engine named by <c>DOCKER_HOST</c>, or of the default socket. A <c>DOCKER_HOST</c> sky cannot
     /// use is reported as <see cref="EngineUnavailableException"/>, since it means the same to the person reading it.
     /// </summary>
-    public static DockerRuntime FromEnvironment()
+    public static DockerRuntime FromEnvironment() => FromDockerHost(Environment.GetEnvironmentVariable("DOCKER_HOST"));
+
+    /// <summary>A client of the engine a <c>DOCKER_HOST</c> value names (null or empty: the default socket).</summary>
+    internal static DockerRuntime FromDockerHost(string? dockerHost)
     {
         try
         {
-            return new DockerRuntime(DockerEndpoint.FromEnvironment());
+            return new DockerRuntime(DockerEndpoint.Parse(dockerHost));
         }
         catch (FormatException e)
         {

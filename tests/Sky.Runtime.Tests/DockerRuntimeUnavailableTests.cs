@@ -60,9 +60,19 @@ public class DockerRuntimeUnavailableTests
     [Fact]
     public void A_DOCKER_HOST_sky_cannot_use_is_reported_as_an_unavailable_engine()
     {
-        // Runs in-process with other tests that read DOCKER_HOST, so the parsing is checked without setting it.
-        var error = Assert.Throws<FormatException>(() => DockerEndpoint.Parse("ssh://me@host"));
+        // The value is passed in rather than set in the environment, which the tests running alongside read.
+        var error = Assert.Throws<EngineUnavailableException>(() => DockerRuntime.FromDockerHost("ssh://me@host"));
 
-        Assert.Contains("unix:///path/to/docker.sock or tcp://host:port", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "DOCKER_HOST is set to something sky cannot use: 'ssh://me@host' is not a Docker endpoint sky can use: write unix:///path/to/docker.sock or tcp://host:port.",
+            error.Message);
+    }
+
+    [Fact]
+    public void An_empty_DOCKER_HOST_means_the_default_socket()
+    {
+        using var runtime = DockerRuntime.FromDockerHost(string.Empty);
+
+        Assert.Equal("unix:///var/run/docker.sock", runtime.Endpoint.ToString());
     }
 }
