@@ -31,11 +31,14 @@ internal static class CronParser
     };
 
     /// <summary>
-    /// True when <paramref name="text"/> is meant as cron rather than words: a macro, or a first and second word made
-    /// of cron characters only ("15 minutes" and "5pm" are words; "*/5 * * * *" and "0 9 * * 1-5" are cron).
+    /// True when the words are meant as cron rather than as a phrase: a macro, a '*' or '?' anywhere, or a first and
+    /// second word made of cron characters only ("15 minutes" and "5pm" are phrases; "*/5 * * * *" and "0 9 1 1 mon"
+    /// are cron), so that a mistaken cron expression gets a cron error rather than "unknown unit".
     /// </summary>
     public static bool LooksLikeCron(string[] words) =>
-        words.Length > 0 && (words[0].StartsWith('@') || (words.Length > 1 && IsCronish(words[0]) && IsCronish(words[1])));
+        words.Length > 0 && (words[0].StartsWith('@')
+            || words.Any(word => word.Contains('*', StringComparison.Ordinal) || word.Contains('?', StringComparison.Ordinal))
+            || (words.Length > 1 && IsCronish(words[0]) && IsCronish(words[1])));
 
     public static bool TryParse(string text, string[] words, TimeZoneInfo zone, out Schedule? schedule, out string? error)
     {
@@ -106,7 +109,7 @@ internal static class CronParser
             {
                 if (range == "?" && index is not (2 or 4))
                 {
-                    reason = "'?' only stands for a day field";
+                    reason = "'?' is only allowed in the day fields";
                     return false;
                 }
                 (low, high) = (min, index == 4 ? 6 : max);
@@ -168,7 +171,7 @@ internal static class CronParser
         {
             reason = names is null
                 ? $"'{text}' is not a number"
-                : $"'{text}' is not a number or a name such as {names[1]}";
+                : $"'{text}' is not a number or a name such as {(index == 3 ? "jan" : "mon")}";
             return false;
         }
         value = index == 3 ? found + 1 : found;

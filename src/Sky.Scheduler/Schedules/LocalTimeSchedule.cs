@@ -36,7 +36,8 @@ internal abstract class LocalTimeSchedule : Schedule
         for (var offset = 0; offset <= HorizonDays; offset++)
         {
             var date = start.AddDays(offset);
-            if (stopAfter is { } last && date > last)
+            // Year 9999 is left out: resolving its last hours would step past DateTimeOffset.MaxValue.
+            if ((stopAfter is { } last && date > last) || date.Year >= 9999)
             {
                 break;
             }

@@ -17,7 +17,8 @@ internal static class LocalTimes
     public static IEnumerable<DateTimeOffset> Resolve(DateTime local, TimeZoneInfo zone, bool repeatsInOverlap)
     {
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
+        var occurrences = Occurrences(local, zone);
+        if (occurrences.Count == 0)
         {
             if (!repeatsInOverlap)
             {
@@ -25,26 +26,43 @@ internal static class LocalTimes
             }
             yield break;
         }
-        if (zone.IsAmbiguousTime(local))
+        yield return occurrences[0];
+        if (repeatsInOverlap)
         {
-            // The larger offset is the one in force before the clock went back, hence the earlier instant.
-            var offsets = zone.GetAmbiguousTimeOffsets(local).Distinct().OrderDescending().ToArray();
-            yield return new DateTimeOffset(local, offsets[0]);
-            if (repeatsInOverlap)
+            foreach (var later in occurrences.Skip(1))
             {
-                foreach (var offset in offsets.Skip(1))
-                {
-                    yield return new DateTimeOffset(local, offset);
-                }
+                yield return later;
             }
-            yield break;
         }
-        yield return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>The wall-clock time in <paramref name="zone"/> at <paramref name="instant"/>.</summary>
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
+
+    /// <summary>
+    /// Every instant whose wall-clock time is <paramref name="local"/>, earliest first: none in a gap, two in an overlap.
+    /// Worked out from instants rather than with IsInvalidTime/IsAmbiguousTime, which only know DST rules and miss
+    /// changes of standard offset (Samoa skipped 30 December 2011; .NET calls that day valid).
+    /// Any such instant lies within 15 hours of the local time read as UTC, as no offset exceeds 14 hours, and no
+    /// zone changes offset twice within that window, so the offsets at its two ends are all the candidates.
+    /// </summary>
+    private static List<DateTimeOffset> Occurrences(DateTime local, TimeZoneInfo zone)
+    {
+        var asUtc = new DateTimeOffset(local, TimeSpan.Zero);
+        var window = TimeSpan.FromHours(15);
+        var occurrences = new List<DateTimeOffset>(2);
+        foreach (var offset in new[] { zone.GetUtcOffset(asUtc - window), zone.GetUtcOffset(asUtc + window) }.Distinct())
+        {
+            var candidate = new DateTimeOffset(local, offset);
+            if (zone.GetUtcOffset(candidate) == offset)
+            {
+                occurrences.Add(candidate);
+            }
+        }
+        occurrences.Sort();
+        return occurrences;
+    }
 
     /// <summary>
     /// The first instant whose wall-clock time is past the nonexistent <paramref name="local"/>: the transition itself.
