@@ -35,6 +35,58 @@ internal static class SchemaMigrations
             PRIMARY KEY (service, instance)
         );
         """,
+        // Alerts: incidents raised to maintainers, and every delivery attempt (alert_id NULL: sky snitch and the like).
+        """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            service TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            container TEXT,
+            kind_group TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            state TEXT NOT NULL,
+            maintainer_name TEXT,
+            maintainer_email TEXT,
+            message TEXT NOT NULL,
+            failures INTEGER NOT NULL,
+            opened_at TEXT NOT NULL,
+            last_failure_at TEXT,
+            last_sent_at TEXT,
+            closed_at TEXT
+        );
+        CREATE INDEX alerts_by_state ON alerts(state, id);
+        CREATE TABLE alert_deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            alert_id INTEGER REFERENCES alerts(id),
+            time TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            target TEXT NOT NULL,
+            notice TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            delivered INTEGER NOT NULL,
+            error TEXT
+        );
+        CREATE INDEX alert_deliveries_by_alert ON alert_deliveries(alert_id, id);
+        """,
+        // Recurrent jobs: one row per run (or skipped tick), written when the scheduler acts, completed when it ends.
+        """
+        CREATE TABLE job_runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            job TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            scheduled_at TEXT,
+            dispatched_at TEXT NOT NULL,
+            started_at TEXT,
+            ended_at TEXT,
+            exit_code INTEGER,
+            state TEXT NOT NULL,
+            message TEXT,
+            output TEXT
+        );
+        CREATE INDEX job_runs_by_job ON job_runs(job, id);
+        CREATE INDEX job_runs_by_state ON job_runs(state);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,0 +1,37 @@
+using Sky.Model;
+
+namespace Sky.Alerts;
+
+/// <summary>
+/// Which channels a priority reaches. E-mail to the maintainer is sent at every priority (flagged urgent when high),
+/// so an escalation is never silent; each priority also has its own webhook when configured.
+/// </summary>
+public sealed class AlertChannels(SmtpSettings? smtp, WebhookSettings webhooks, HttpClient http)
+{
+    /// <summary>Null when no SMTP server is configured.</summary>
+    public EmailChannel? Email { get; } = smtp is null ? null : new EmailChannel(smtp);
+
+    public WebhookChannel Webhook { get; } = new(http);
+
+    public WebhookSettings Webhooks { get; } = webhooks;
+
+    public IReadOnlyList<Delivery> For(Notice notice, Maintainer? maintainer, long? alertId, AlertMessage message)
+    {
+        var deliveries = new List<Delivery>();
+        var noticeName = SignalNames.Of(notice.Kind);
+        if (Email is not null && maintainer is not null && notice.Priorities.Count > 0)
+        {
+            deliveries.Add(new Delivery(alertId, Email, maintainer.Email, message, noticeName));
+        }
+
+        foreach (var priority in notice.Priorities.Distinct())
+        {
+            if (Webhooks.For(priority) is { } url && deliveries.All(d => d.Target != url.ToString()))
+            {
+                deliveries.Add(new Delivery(alertId, Webhook, url.ToString(), message, noticeName));
+            }
+        }
+
+        return deliveries;
+    }
+}

@@ -1,0 +1,122 @@
+using Sky.Model;
+using Sky.Store;
+
+namespace Sky.Alerts;
+
+/// <summary>
+/// Takes signals from the supervisor and the scheduler, lets <see cref="IncidentTracker"/> decide, stores the incidents
+/// and queues their messages. Open incidents survive a restart of the daemon: they are read back on construction.
+/// </summary>
+public sealed class AlertManager : IAlertSink
+{
+    private readonly Lock gate = new();
+    private readonly IncidentTracker tracker;
+    private readonly AlertRepository repository;
+    private readonly AlertChannels channels;
+    private readonly AlertDispatcher dispatcher;
+    private readonly TimeProvider clock;
+
+    public AlertManager(EscalationSettings settings, AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, TimeProvider clock)
+    {
+        tracker = new IncidentTracker(settings);
+        this.repository = repository;
+        this.channels = channels;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        foreach (var record in repository.Open())
+        {
+            tracker.Restore(ToIncident(record));
+        }
+    }
+
+    public IReadOnlyList<Incident> OpenIncidents
+    {
+        get
+        {
+            lock (gate)
+            {
+                return tracker.Open.ToList();
+            }
+        }
+    }
+
+    public void Signal(AlertSignal signal)
+    {
+        lock (gate)
+        {
+            Handle(tracker.Signal(signal, clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Sends reminders for incidents that have been quiet for the whole quiet period; called periodically.</summary>
+    public void SendReminders()
+    {
+        lock (gate)
+        {
+            Handle(tracker.Due(clock.GetUtcNow()));
+        }
+    }
+
+    private void Handle(IReadOnlyList<Notice> notices)
+    {
+        foreach (var notice in notices)
+        {
+            var incident = notice.Incident;
+            if (notice.Kind != NoticeKind.Completed)
+            {
+                if (incident.Id == 0)
+                {
+                    incident = tracker.Identify(incident, repository.Insert(ToRecord(incident)));
+                }
+                else
+                {
+                    repository.Update(ToRecord(incident));
+                }
+            }
+
+            var identified = notice with { Incident = incident };
+            var message = AlertMessages.Compose(identified);
+            foreach (var delivery in channels.For(identified, incident.Maintainer, incident.Id > 0 ? incident.Id : null, message))
+            {
+                dispatcher.Enqueue(delivery);
+            }
+        }
+    }
+
+    private static AlertRecord ToRecord(Incident incident) => new()
+    {
+        Id = incident.Id,
+        Service = incident.Service,
+        Instance = incident.Instance,
+        Container = incident.Container,
+        Group = SignalNames.Of(incident.Group),
+        Kind = SignalNames.Of(incident.Kind),
+        Priority = SignalNames.Of(incident.Priority),
+        State = incident.IsOpen ? "open" : "closed",
+        MaintainerName = incident.Maintainer?.Name,
+        MaintainerEmail = incident.Maintainer?.Email,
+        Message = incident.Message,
+        Failures = incident.Failures,
+        OpenedAt = incident.OpenedAt,
+        LastFailureAt = incident.LastFailureAt,
+        LastSentAt = incident.LastSentAt,
+        ClosedAt = incident.ClosedAt,
+    };
+
+    private static Incident ToIncident(AlertRecord record) => new()
+    {
+        Id = record.Id,
+        Service = record.Service,
+        Instance = record.Instance,
+        Container = record.Container,
+        Group = SignalNames.Parse<IncidentGroup>(record.Group),
+        Kind = SignalNames.Parse<SignalKind>(record.Kind),
+        Priority = SignalNames.Parse<AlertPriority>(record.Priority),
+        Maintainer = record.MaintainerName is { } name && record.MaintainerEmail is { } email ? new Maintainer(name, email) : null,
+        Message = record.Message,
+        Failures = record.Failures,
+        OpenedAt = record.OpenedAt,
+        LastFailureAt = record.LastFailureAt ?? record.OpenedAt,
+        LastSentAt = record.LastSentAt ?? record.OpenedAt,
+    };
+}

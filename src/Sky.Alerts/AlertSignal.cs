@@ -1,0 +1,17 @@
+using Sky.Model;
+
+namespace Sky.Alerts;
+
+/// <summary>
+/// One signal about a service instance (or a job, whose instance is its name). <see cref="Container"/> says which
+/// container when there are several; <see cref="Maintainer"/> is who gets the e-mail (none: webhooks only).
+/// <see cref="Notify"/> matters for <see cref="SignalKind.JobCompleted"/> only: the job's <c>notify-on-completion</c>.
+/// </summary>
+public sealed record AlertSignal(
+    SignalKind Kind,
+    string Service,
+    string Instance,
+    string? Container,
+    Maintainer? Maintainer,
+    string Message,
+    bool Notify = false);

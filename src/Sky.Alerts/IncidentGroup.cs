@@ -1,0 +1,12 @@
+namespace Sky.Alerts;
+
+/// <summary>
+/// Signals of one group about one instance make one incident: a failing check and the unhealthy state that follows
+/// are the same trouble, restarts and a crash loop another, a failing job a third.
+/// </summary>
+public enum IncidentGroup
+{
+    Health,
+    Restarts,
+    Job,
+}

@@ -1,0 +1,137 @@
+namespace Sky.Alerts;
+
+/// <summary>
+/// The decisions, without I/O: which signal opens, escalates, reminds of or closes which incident. One incident per
+/// (service, instance, group), so a check failing every five seconds sends one message, not one every five seconds.
+/// Not thread-safe: <see cref="AlertManager"/> serialises calls.
+/// </summary>
+public sealed class IncidentTracker(EscalationSettings settings)
+{
+    private readonly Dictionary<(string Service, string Instance, IncidentGroup Group), Incident> open = [];
+
+    public IReadOnlyCollection<Incident> Open => open.Values;
+
+    /// <summary>Takes back an incident that was open when the daemon stopped.</summary>
+    public void Restore(Incident incident) => open[Key(incident)] = incident;
+
+    /// <summary>Records the stored id of an open incident.</summary>
+    public Incident Identify(Incident incident, long id)
+    {
+        var identified = incident with { Id = id };
+        if (open.ContainsKey(Key(incident)))
+        {
+            open[Key(incident)] = identified;
+        }
+
+        return identified;
+    }
+
+    public IReadOnlyList<Notice> Signal(AlertSignal signal, DateTimeOffset now) => signal.Kind switch
+    {
+        SignalKind.Recovered => Close(signal, now, [IncidentGroup.Health, IncidentGroup.Restarts]),
+        SignalKind.JobCompleted => CompleteJob(signal, now),
+        _ => Fail(signal, now),
+    };
+
+    /// <summary>Reminders for incidents that stayed open and quiet for the whole quiet period.</summary>
+    public IReadOnlyList<Notice> Due(DateTimeOffset now)
+    {
+        var notices = new List<Notice>();
+        foreach (var (key, incident) in open.ToList())
+        {
+            if (now - incident.LastSentAt >= settings.ReminderAfter)
+            {
+                var reminded = incident with { LastSentAt = now };
+                open[key] = reminded;
+                notices.Add(new Notice(NoticeKind.Reminder, reminded, reminded.Reached));
+            }
+        }
+
+        return notices;
+    }
+
+    private List<Notice> Fail(AlertSignal signal, DateTimeOffset now)
+    {
+        var key = (signal.Service, signal.Instance, SignalNames.GroupOf(signal.Kind));
+        // A crash loop is already the repeated failure escalation waits for.
+        var urgent = signal.Kind == SignalKind.CrashLooping;
+        if (!open.TryGetValue(key, out var incident))
+        {
+            var opened = new Incident
+            {
+                Service = signal.Service,
+                Instance = signal.Instance,
+                Group = key.Item3,
+                Kind = signal.Kind,
+                Container = signal.Container,
+                Maintainer = signal.Maintainer,
+                Message = signal.Message,
+                Priority = urgent || settings.HighAfter <= 1 ? AlertPriority.High : AlertPriority.Low,
+                OpenedAt = now,
+                LastFailureAt = now,
+                LastSentAt = now,
+            };
+            open[key] = opened;
+            return [new Notice(NoticeKind.Opened, opened, opened.Reached)];
+        }
+
+        var failures = incident.Failures + 1;
+        var escalate = incident.Priority == AlertPriority.Low && (urgent || failures >= settings.HighAfter);
+        var updated = incident with
+        {
+            Kind = signal.Kind,
+            Container = signal.Container ?? incident.Container,
+            Maintainer = signal.Maintainer ?? incident.Maintainer,
+            Message = signal.Message,
+            Failures = failures,
+            LastFailureAt = now,
+            Priority = escalate ? AlertPriority.High : incident.Priority,
+            LastSentAt = escalate ? now : incident.LastSentAt,
+        };
+        open[key] = updated;
+        return escalate ? [new Notice(NoticeKind.Escalated, updated, [AlertPriority.High])] : [new Notice(NoticeKind.Repeated, updated, [])];
+    }
+
+    private List<Notice> Close(AlertSignal signal, DateTimeOffset now, IncidentGroup[] groups)
+    {
+        var notices = new List<Notice>();
+        foreach (var group in groups)
+        {
+            if (open.Remove((signal.Service, signal.Instance, group), out var incident))
+            {
+                var closed = incident with { ClosedAt = now, LastSentAt = now, Message = signal.Message };
+                notices.Add(new Notice(NoticeKind.Resolved, closed, closed.Reached));
+            }
+        }
+
+        return notices;
+    }
+
+    private List<Notice> CompleteJob(AlertSignal signal, DateTimeOffset now)
+    {
+        var notices = Close(signal, now, [IncidentGroup.Job]);
+        if (notices.Count == 0 && signal.Notify)
+        {
+            var completed = new Incident
+            {
+                Service = signal.Service,
+                Instance = signal.Instance,
+                Group = IncidentGroup.Job,
+                Kind = SignalKind.JobCompleted,
+                Container = signal.Container,
+                Maintainer = signal.Maintainer,
+                Message = signal.Message,
+                Failures = 0,
+                OpenedAt = now,
+                LastFailureAt = now,
+                LastSentAt = now,
+                ClosedAt = now,
+            };
+            notices.Add(new Notice(NoticeKind.Completed, completed, [AlertPriority.Low]));
+        }
+
+        return notices;
+    }
+
+    private static (string, string, IncidentGroup) Key(Incident incident) => (incident.Service, incident.Instance, incident.Group);
+}

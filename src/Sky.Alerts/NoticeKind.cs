@@ -1,0 +1,23 @@
+namespace Sky.Alerts;
+
+/// <summary>Why a message goes out about an incident.</summary>
+public enum NoticeKind
+{
+    /// <summary>The first failure: the incident opens.</summary>
+    Opened,
+
+    /// <summary>Another failure of an open incident: counted and stored, sent nowhere (no storm).</summary>
+    Repeated,
+
+    /// <summary>Enough consecutive failures (or a crash loop): the high-priority channel too.</summary>
+    Escalated,
+
+    /// <summary>Still open after the quiet period.</summary>
+    Reminder,
+
+    /// <summary>It recovered: the incident closes.</summary>
+    Resolved,
+
+    /// <summary>A job ended well and asked to be told so; no incident.</summary>
+    Completed,
+}

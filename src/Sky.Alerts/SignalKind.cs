@@ -1,0 +1,26 @@
+namespace Sky.Alerts;
+
+/// <summary>What the supervisor or the scheduler saw happen to a container, an instance or a job run.</summary>
+public enum SignalKind
+{
+    /// <summary>One lifecycle check failed (the container may not be unhealthy yet).</summary>
+    CheckFailed,
+
+    /// <summary>The checks failed often enough that the container counts as unhealthy.</summary>
+    Unhealthy,
+
+    /// <summary>The container died or was replaced and sky restarted it.</summary>
+    Restarted,
+
+    /// <summary>Restarts follow each other too fast: the restart policy gave up or is backing off.</summary>
+    CrashLooping,
+
+    /// <summary>The instance is healthy again: closes its health and restart incidents.</summary>
+    Recovered,
+
+    /// <summary>A job run ended with a non-zero exit code, timed out or could not start.</summary>
+    JobFailed,
+
+    /// <summary>A job run ended well: closes the job's open incident, and notifies when the job asks for it.</summary>
+    JobCompleted,
+}

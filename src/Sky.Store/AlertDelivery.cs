@@ -1,0 +1,16 @@
+namespace Sky.Store;
+
+/// <summary>
+/// One attempt to hand a notice to a channel (an e-mail, a webhook post), kept so that people can see whether and when
+/// the maintainer was told. <see cref="AlertId"/> is null for notifications that belong to no incident (<c>sky snitch</c>).
+/// </summary>
+public sealed record AlertDelivery(
+    long Id,
+    long? AlertId,
+    DateTimeOffset Time,
+    string Channel,
+    string Target,
+    string Notice,
+    int Attempt,
+    bool Delivered,
+    string? Error);
