@@ -1,1 +1,1 @@
-return 0;
+return await Sky.Cli.SkyCommandLine.RunAsync(args, Console.Out, Console.Error);

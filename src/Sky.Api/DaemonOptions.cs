@@ -1,0 +1,29 @@
+namespace Sky.Api;
+
+/// <summary>How a daemon runs: where it listens, where it keeps its data, which namespace of the engine it manages.</summary>
+public sealed record DaemonOptions
+{
+    public const string DefaultListen = "127.0.0.1:7070";
+
+    /// <summary><c>HOST:PORT</c>; loopback unless someone deliberately says otherwise.</summary>
+    public string Listen { get; init; } = DefaultListen;
+
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Scopes names and labels, so daemons sharing one engine never see each other's containers; null for the plain names.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The data folder: <c>SKY_DATA_DIR</c>, else <c>$XDG_DATA_HOME/sky</c>, else <c>~/.local/share/sky</c>.</summary>
+    public static string DefaultDataDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("SKY_DATA_DIR");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var root = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(root, "sky");
+    }
+}

@@ -1,0 +1,56 @@
+using Sky.Api.Contracts;
+using Sky.Configuration;
+using Sky.Model;
+using Sky.Store;
+using Sky.Supervisor;
+
+namespace Sky.Api.Endpoints;
+
+/// <summary>Validating and applying configurations; listing revisions.</summary>
+public static class ConfigurationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/validate", (FilesRequest request, Naming naming) =>
+        {
+            var files = Files(request);
+            var result = ConfigurationLoader.Load(files, naming);
+            return Results.Json(Answer(result), SkyJson.Options);
+        });
+
+        api.MapPost("/apply", async (FilesRequest request, HttpContext context, ServiceOperations operations) =>
+        {
+            var files = Files(request);
+            var stream = new NdjsonOperationStream();
+            return await stream.RunAsync(context, async reporter =>
+            {
+                var revision = await operations.ApplyAsync(request.Source ?? "api", files, reporter, CancellationToken.None);
+                return (true, revision);
+            });
+        });
+
+        api.MapGet("/revisions", (RevisionRepository revisions, int? limit) =>
+            Results.Json(revisions.List(limit ?? 20).Select(r => new { r.Number, r.CreatedAt, r.Source }), SkyJson.Options));
+
+        api.MapGet("/events", (EventLog events, string? service, int? limit) =>
+            Results.Json(events.Recent(limit ?? 100, service), SkyJson.Options));
+    }
+
+    public static ValidationAnswer Answer(ConfigurationResult result) => new(
+        result.IsValid,
+        result.Errors.Select(e => e.ToString()).ToList(),
+        result.State?.Services.Select(s => s.Name).ToList() ?? [],
+        result.State?.Jobs.Select(j => j.Name).ToList() ?? []);
+
+    private static List<ConfigurationFile> Files(FilesRequest request)
+    {
+        if (request.Files is null || request.Files.Count == 0)
+        {
+            throw new OperationException(OperationErrorKind.Invalid, "the request names no configuration file (send {\"files\": [{\"path\": ..., \"content\": ...}]})");
+        }
+
+        return request.Files.Select((f, i) => new ConfigurationFile(
+            string.IsNullOrWhiteSpace(f.Path) ? $"file-{i + 1}.yml" : f.Path,
+            f.Content ?? throw new OperationException(OperationErrorKind.Invalid, $"file {i + 1} ({f.Path}) has no content"))).ToList();
+    }
+}

@@ -1,0 +1,40 @@
+using Sky.Supervisor;
+
+namespace Sky.Api.Endpoints;
+
+/// <summary>Starting, stopping, restarting and looking at services: <c>/services/NAME[/INSTANCE]/...</c>.</summary>
+public static class ServiceEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/services", (DesiredStateSource desired) =>
+        {
+            var current = desired.Current();
+            return Results.Json(
+                new
+                {
+                    revision = current.Number,
+                    services = current.State.Services.Select(s => new { s.Name, instances = s.Instances.Select(i => i.Name) }),
+                    jobs = current.State.Jobs.Select(j => new { j.Name, j.Every }),
+                },
+                SkyJson.Options);
+        });
+
+        api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, CancellationToken cancellationToken) =>
+            Results.Json(await status.ServiceAsync(Selector(name, instance), cancellationToken), SkyJson.Options));
+
+        MapOperation(api, "start", (operations, selector, reporter) => operations.StartAsync(selector, reporter, CancellationToken.None));
+        MapOperation(api, "stop", (operations, selector, reporter) => operations.StopAsync(selector, reporter, CancellationToken.None));
+        MapOperation(api, "restart", (operations, selector, reporter) => operations.RestartAsync(selector, reporter, CancellationToken.None));
+    }
+
+    private static void MapOperation(IEndpointRouteBuilder api, string verb, Func<ServiceOperations, ServiceSelector, IOperationReporter, Task<bool>> run) =>
+        api.MapPost($"/services/{{name}}/{verb}", async (string name, string? instance, HttpContext context, ServiceOperations operations) =>
+        {
+            var selector = Selector(name, instance);
+            return await new NdjsonOperationStream().RunAsync(context, async reporter => (await run(operations, selector, reporter), null));
+        });
+
+    private static ServiceSelector Selector(string name, string? instance) =>
+        ServiceSelector.Parse(string.IsNullOrEmpty(instance) ? name : $"{name}/{instance}");
+}

@@ -1,0 +1,29 @@
+using Sky.Api.Contracts;
+using Sky.Model;
+using Sky.Runtime;
+using Sky.Supervisor;
+
+namespace Sky.Api.Endpoints;
+
+/// <summary>The daemon itself: version, engine, and every container it manages.</summary>
+public static class SystemEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/version", async (IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                var engine = await runtime.PingAsync(cancellationToken);
+                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null), SkyJson.Options);
+            }
+            catch (EngineUnavailableException unavailable)
+            {
+                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message), SkyJson.Options);
+            }
+        });
+
+        api.MapGet("/containers", async (StatusReader status, CancellationToken cancellationToken) =>
+            Results.Json(await status.AllAsync(cancellationToken), SkyJson.Options));
+    }
+}

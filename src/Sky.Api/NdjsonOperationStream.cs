@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Sky.Api.Contracts;
+using Sky.Planning;
+using Sky.Runtime;
+using Sky.Supervisor;
+
+namespace Sky.Api;
+
+/// <summary>
+/// Runs an operation and streams its plan and progress to the client as NDJSON, one message a line, flushed as it
+/// happens. Progress arrives from several executor threads; a channel hands it to the one writer of the response.
+/// Errors raised before anything was written become a plain error answer with the right status code.
+/// </summary>
+public sealed class NdjsonOperationStream : IOperationReporter
+{
+    private readonly Channel<StreamMessage> messages = Channel.CreateUnbounded<StreamMessage>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void PlanReady(Plan plan) => messages.Writer.TryWrite(new StreamMessage
+    {
+        Type = "plan",
+        Steps = plan.InDisplayOrder().Select(s => new PlanStepView(s.Id, s.Action.ToString(), s.Verb, s.Target, s.IsContainerStep, s.Reason)).ToList(),
+    });
+
+    public void Progress(StepProgress progress) => messages.Writer.TryWrite(new StreamMessage
+    {
+        Type = "progress",
+        Id = progress.StepId,
+        Target = progress.Target,
+        Status = progress.Status.ToString().ToLowerInvariant(),
+        Message = progress.Message,
+    });
+
+    /// <summary>Runs <paramref name="operation"/> (true when every step succeeded) and writes the stream.</summary>
+    public async Task<IResult> RunAsync(HttpContext context, Func<IOperationReporter, Task<(bool Ok, long? Revision)>> operation)
+    {
+        var work = Task.Run(async () =>
+        {
+            try
+            {
+                var (ok, revision) = await operation(this);
+                messages.Writer.TryWrite(new StreamMessage { Type = "result", Ok = ok, Revision = revision });
+            }
+            finally
+            {
+                messages.Writer.TryComplete();
+            }
+        });
+
+        // Wait for the first message or the end: an operation refused up front answers with a status code instead.
+        var hasMessage = await messages.Reader.WaitToReadAsync(context.RequestAborted).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default);
+        if (!hasMessage || work.IsFaulted)
+        {
+            try
+            {
+                await work;
+            }
+            catch (Exception exception)
+            {
+                return ErrorResults.From(exception);
+            }
+        }
+
+        context.Response.ContentType = "application/x-ndjson";
+        await context.Response.StartAsync(context.RequestAborted);
+        await foreach (var message in messages.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            await WriteAsync(context, message);
+        }
+
+        try
+        {
+            await work;
+        }
+        catch (Exception exception)
+        {
+            var (_, error) = ErrorResults.Describe(exception);
+            await WriteAsync(context, new StreamMessage { Type = "error", Error = error.Error, Details = error.Details });
+        }
+
+        return Results.Empty;
+    }
+
+    private static async Task WriteAsync(HttpContext context, StreamMessage message)
+    {
+        try
+        {
+            await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Options) + "\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away; the operation still completes so that nothing is left half-done.
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Sky.Api.Endpoints;
+using Sky.Model;
+using Sky.Runtime;
+using Sky.Scheduler;
+using Sky.Store;
+using Sky.Supervisor;
+
+namespace Sky.Api;
+
+/// <summary>
+/// Builds the daemon: the store in its data folder, the engine client, the supervisor parts and the REST API under
+/// <c>/api/v1</c>. Stopping it leaves every container running: they belong to the configuration, not to the process.
+/// </summary>
+public static class SkyDaemon
+{
+    public static WebApplication Build(DaemonOptions options, IContainerRuntime? runtime = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://{options.Listen}");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.ConfigureHttpJsonOptions(o => SkyJson.Configure(o.SerializerOptions));
+
+        // Malformed bodies reach the exception handler below, which answers with a sentence instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new Naming(options.Namespace));
+        services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));
+        services.AddSingleton<RevisionRepository>();
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<ServiceIntentRepository>();
+        services.AddSingleton(runtime ?? DockerRuntime.FromEnvironment());
+        services.AddSingleton<DesiredStateSource>();
+        services.AddSingleton<PlanExecutor>();
+        services.AddSingleton<ServiceOperations>();
+        services.AddSingleton<IContainerHealthView, NoHealthView>();
+        services.AddSingleton<StatusReader>();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = exception is BadHttpRequestException bad
+                ? Results.Json(new Contracts.ApiError($"bad request: {bad.Message}"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
+                : ErrorResults.From(exception ?? new InvalidOperationException("unknown error"));
+            await result.ExecuteAsync(context);
+        }));
+
+        var api = app.MapGroup("/api/v1");
+        SystemEndpoints.Map(api);
+        ConfigurationEndpoints.Map(api);
+        ServiceEndpoints.Map(api);
+        LogEndpoints.Map(api);
+        app.MapFallback((HttpContext context) => Results.Json(new Contracts.ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Sky.Api;
+using Microsoft.Extensions.Hosting;
+using Sky.Runtime;
+
+namespace Sky.Cli.Commands;
+
+/// <summary><c>sky daemon</c>: runs the server (API, store, supervisor) until stopped; containers keep running after it.</summary>
+public static class DaemonCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var listen = new Option<string>("--listen") { Description = "HOST:PORT to serve the API on", DefaultValueFactory = _ => DaemonOptions.DefaultListen };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data folder (default: SKY_DATA_DIR, else ~/.local/share/sky)" };
+        var ns = new Option<string?>("--namespace") { Description = "Manage only containers of this namespace, with names prefixed by it" };
+        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            var options = new DaemonOptions
+            {
+                Listen = parse.GetValue(listen)!,
+                DataDirectory = parse.GetValue(dataDir) ?? DaemonOptions.DefaultDataDirectory(),
+                Namespace = parse.GetValue(ns),
+            };
+            if (options.Namespace is { } name && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$"))
+            {
+                throw new CliException(ExitCodes.Invalid, $"--namespace '{name}' is not a valid name (lower-case letters, digits and '-', at most 32)");
+            }
+
+            using var runtime = DockerRuntime.FromEnvironment();
+            try
+            {
+                var engine = await runtime.PingAsync(cancellationToken);
+                cli.Error.WriteLine($"sky daemon {SkyVersion.Current}: Docker {engine.EngineVersion} (API {engine.ApiVersion}) at {engine.Endpoint}");
+            }
+            catch (EngineUnavailableException unavailable)
+            {
+                // Keep serving: requests that need the engine answer with this same message until it comes back.
+                cli.Error.WriteLine($"warning: {unavailable.Message}");
+            }
+
+            var app = SkyDaemon.Build(options, runtime);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                throw new CliException(ExitCodes.Failed, $"cannot listen on {options.Listen}: {exception.Message}");
+            }
+
+            cli.Error.WriteLine($"sky daemon listening on http://{options.Listen} (data in {options.DataDirectory}, namespace {new Sky.Model.Naming(options.Namespace).Namespace})");
+            await app.WaitForShutdownAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

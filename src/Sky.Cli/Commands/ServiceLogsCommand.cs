@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Sky.Api.Contracts;
+using Sky.Cli.Output;
+
+namespace Sky.Cli.Commands;
+
+/// <summary><c>sky service logs [-f] [--tail N] NAME[/INSTANCE]</c>: the output of a service's containers.</summary>
+public static class ServiceLogsCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var name = new Argument<string>("NAME") { Description = "NAME or NAME/INSTANCE" };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines as they come" };
+        var tail = new Option<int?>("--tail", "-n") { Description = "Only the last N lines of each container" };
+        var dependencies = new Option<bool>("--dependencies") { Description = "Include the instance's dependency containers" };
+        var command = new Command("logs", "Print a service's output") { name, follow, tail, dependencies };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            using var client = cli.Client();
+            var path = ServiceCommand.ServicePath(parse.GetValue(name)!, "/logs");
+            var query = $"follow={(parse.GetValue(follow) ? "true" : "false")}&dependencies={(parse.GetValue(dependencies) ? "true" : "false")}"
+                + (parse.GetValue(tail) is int n ? $"&tail={n}" : string.Empty);
+            path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+            var containers = new HashSet<string>();
+            try
+            {
+                await foreach (var line in client.StreamAsync<LogLine>(HttpMethod.Get, path, null, cancellationToken))
+                {
+                    if (cli.Format == OutputFormat.Json)
+                    {
+                        cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(line, Sky.Api.SkyJson.Options));
+                        continue;
+                    }
+
+                    containers.Add(line.Container);
+                    cli.Out.WriteLine($"{line.Container} | {line.Text}");
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

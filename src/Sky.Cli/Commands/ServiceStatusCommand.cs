@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Sky.Cli.Output;
+using Sky.Supervisor;
+
+namespace Sky.Cli.Commands;
+
+/// <summary><c>sky service status NAME[/INSTANCE]</c>: each container's state, health, last check and restarts.</summary>
+public static class ServiceStatusCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var name = new Argument<string>("NAME") { Description = "NAME or NAME/INSTANCE" };
+        var command = new Command("status", "Show what runs for a service, read from the engine") { name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            using var client = cli.Client();
+            var status = await client.GetAsync<ServiceStatus>(ServiceCommand.ServicePath(parse.GetValue(name)!, string.Empty), cancellationToken);
+            if (cli.Format == OutputFormat.Json)
+            {
+                JsonOutput.Write(cli.Out, status);
+                return ExitCodes.Ok;
+            }
+
+            cli.Out.WriteLine($"{status.Name} (revision {status.Revision}{(status.Maintainer is null ? string.Empty : ", maintainer " + status.Maintainer)})");
+            TableOutput.Write(
+                cli.Out,
+                ["instance", "container", "state", "health", "last check", "restarts", "ports", "image"],
+                status.Instances.SelectMany(i => i.Containers.Select(c => (IReadOnlyList<string>)
+                [
+                    i.WantedRunning ? i.Name : i.Name + " (stopped)",
+                    c.Name,
+                    c.State + (c.UpToDate ? string.Empty : " (outdated)"),
+                    c.Health ?? "-",
+                    c.LastCheck ?? "-",
+                    c.Restarts.ToString(CultureInfo.InvariantCulture),
+                    PsCommand.Ports(c),
+                    c.Image ?? "-",
+                ])));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

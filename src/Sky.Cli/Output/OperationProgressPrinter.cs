@@ -1,0 +1,103 @@
+using Sky.Api.Contracts;
+
+namespace Sky.Cli.Output;
+
+/// <summary>
+/// Prints an operation's progress as <c>Starting my-application-production.. DONE</c>, one line per container in the
+/// plan's display order, each as soon as it and every line before it are settled; steps run in parallel in the daemon.
+/// In JSON mode it prints nothing until the end, then the whole outcome.
+/// </summary>
+public sealed class OperationProgressPrinter(TextWriter output, OutputFormat format)
+{
+    private readonly List<PlanStepView> steps = [];
+    private readonly Dictionary<int, StreamMessage> settled = [];
+    private readonly HashSet<int> announcedWaits = [];
+    private int cursor;
+
+    public bool? Ok { get; private set; }
+
+    public long? Revision { get; private set; }
+
+    /// <summary>Takes the whole stream; returns the exit code.</summary>
+    public async Task<int> RunAsync(IAsyncEnumerable<StreamMessage> messages)
+    {
+        await foreach (var message in messages)
+        {
+            Handle(message);
+        }
+
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(output, new
+            {
+                ok = Ok == true,
+                revision = Revision,
+                steps = steps.Select(s => new
+                {
+                    s.Target,
+                    s.Action,
+                    status = settled.TryGetValue(s.Id, out var m) ? m.Status : "pending",
+                    message = settled.TryGetValue(s.Id, out var n) ? n.Message : null,
+                }),
+            });
+        }
+
+        if (Ok is null)
+        {
+            throw new CliException(ExitCodes.Failed, "the daemon ended the operation without a result (did it stop?)");
+        }
+
+        return Ok == true ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private void Handle(StreamMessage message)
+    {
+        switch (message.Type)
+        {
+            case "plan":
+                steps.AddRange(message.Steps ?? []);
+                break;
+            case "progress" when message.Id is int id:
+                if (message.Status is "done" or "unchanged" or "failed" or "skipped")
+                {
+                    settled[id] = message;
+                }
+                else if (message.Status == "waiting" && format == OutputFormat.Table && announcedWaits.Add(id))
+                {
+                    output.WriteLine($"Waiting: {message.Message}");
+                }
+
+                break;
+            case "result":
+                Ok = message.Ok;
+                Revision = message.Revision;
+                break;
+            case "error":
+                throw new CliException(ExitCodes.Failed, message.Error ?? "the operation failed", message.Details);
+            default:
+                break;
+        }
+
+        PrintSettled();
+    }
+
+    private void PrintSettled()
+    {
+        while (cursor < steps.Count && settled.TryGetValue(steps[cursor].Id, out var outcome))
+        {
+            var step = steps[cursor++];
+            if (format == OutputFormat.Json || (!step.Container && outcome.Status is "done" or "unchanged"))
+            {
+                continue;
+            }
+
+            output.WriteLine(outcome.Status switch
+            {
+                "done" => $"{step.Verb} {step.Target}.. DONE",
+                "unchanged" => $"{step.Target}.. {(step.Action == "AlreadyStopped" ? "already stopped" : "already running")}",
+                "skipped" => $"{step.Verb} {step.Target}.. SKIPPED ({outcome.Message})",
+                _ => $"{step.Verb} {step.Target}.. FAILED: {outcome.Message}",
+            });
+        }
+    }
+}

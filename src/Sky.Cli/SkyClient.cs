@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Sky.Api;
+using Sky.Api.Contracts;
+
+namespace Sky.Cli;
+
+/// <summary>
+/// The CLI's way to the daemon: <c>SKY_ADDR</c> (default <c>http://127.0.0.1:7070</c>), JSON in and out, NDJSON streams
+/// for long operations. Error answers become <see cref="CliException"/> with the daemon's own sentence.
+/// </summary>
+public sealed class SkyClient : IDisposable
+{
+    public const string DefaultAddress = "http://" + DaemonOptions.DefaultListen;
+
+    private readonly HttpClient http;
+
+    public SkyClient(string? address = null)
+    {
+        var configured = address ?? Environment.GetEnvironmentVariable("SKY_ADDR");
+        Address = (string.IsNullOrEmpty(configured) ? DefaultAddress : configured).TrimEnd('/');
+        if (!Address.Contains("://", StringComparison.Ordinal))
+        {
+            Address = "http://" + Address;
+        }
+
+        http = new HttpClient { BaseAddress = new Uri(Address + "/api/v1/"), Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public string Address { get; }
+
+    public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    public async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: SkyJson.Options) }, cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
+
+    /// <summary>Sends a request whose answer is NDJSON and yields each line as it arrives.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(HttpMethod method, string path, object? body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: SkyJson.Options);
+        }
+
+        using var response = await SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return JsonSerializer.Deserialize<T>(line, SkyJson.Options)!;
+            }
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            try
+            {
+                return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException exception)
+            {
+                var reason = exception.InnerException?.Message ?? exception.Message;
+                throw new CliException(
+                    ExitCodes.Unreachable,
+                    $"cannot reach the sky daemon at {Address} ({reason}). Start it with `sky daemon`, or point SKY_ADDR at it.");
+            }
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(SkyJson.Options, cancellationToken))!;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        ApiError? error = null;
+        try
+        {
+            error = await response.Content.ReadFromJsonAsync<ApiError>(SkyJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+        }
+
+        var exitCode = response.StatusCode switch
+        {
+            HttpStatusCode.BadRequest => ExitCodes.Invalid,
+            HttpStatusCode.NotFound => ExitCodes.NotFound,
+            HttpStatusCode.ServiceUnavailable => ExitCodes.Unreachable,
+            _ => ExitCodes.Failed,
+        };
+        throw new CliException(exitCode, error?.Error ?? $"the daemon answered {(int)response.StatusCode} {response.ReasonPhrase}", error?.Details);
+    }
+}

@@ -1,0 +1,41 @@
+using Sky.Model;
+
+namespace Sky.Supervisor;
+
+/// <summary>One container of a service as it is now, for <c>sky service status</c> and <c>sky ps</c>.</summary>
+public sealed record ContainerStatus
+{
+    public required string Name { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string Instance { get; init; }
+
+    public required string Role { get; init; }
+
+    public string? Id { get; init; }
+
+    /// <summary>The engine's state, or <c>missing</c> when the configuration wants a container that does not exist.</summary>
+    public required string State { get; init; }
+
+    public string? Image { get; init; }
+
+    public string? Revision { get; init; }
+
+    /// <summary>Whether it was built from the configuration now applied (false: a restart or apply will replace it).</summary>
+    public bool UpToDate { get; init; } = true;
+
+    /// <summary>Health from the lifecycle checks: <c>starting</c>, <c>healthy</c>, <c>unhealthy</c>, or null without checks.</summary>
+    public string? Health { get; init; }
+
+    public string? LastCheck { get; init; }
+
+    public int Restarts { get; init; }
+
+    /// <summary>Container port to host port on 127.0.0.1.</summary>
+    public IReadOnlyDictionary<int, int> Ports { get; init; } = new Dictionary<int, int>();
+
+    public DateTimeOffset? Created { get; init; }
+
+    public static string StateName(ContainerState state) => state.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,11 @@
+using Sky.Planning;
+
+namespace Sky.Supervisor;
+
+/// <summary>Receives an operation's plan before it runs, then each step's progress (from several threads).</summary>
+public interface IOperationReporter
+{
+    void PlanReady(Plan plan);
+
+    void Progress(StepProgress progress);
+}

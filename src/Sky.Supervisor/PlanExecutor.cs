@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using Sky.Model;
+using Sky.Planning;
+using Sky.Runtime;
+
+namespace Sky.Supervisor;
+
+/// <summary>
+/// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
+/// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
+/// </summary>
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ILogger<PlanExecutor> logger)
+{
+    /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs every step; returns true when none failed.</summary>
+    public async Task<bool> ExecuteAsync(Plan plan, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
+    {
+        var outcomes = new Dictionary<int, Task<bool>>();
+        foreach (var step in plan.Steps)
+        {
+            var before = step.After.Select(id => outcomes[id]).ToArray();
+            outcomes[step.Id] = RunAfterAsync(step, before, revision, progress, cancellationToken);
+        }
+
+        var results = await Task.WhenAll(outcomes.Values);
+        return results.All(ok => ok);
+    }
+
+    private async Task<bool> RunAfterAsync(PlanStep step, Task<bool>[] before, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
+    {
+        var prerequisites = await Task.WhenAll(before);
+        if (!prerequisites.All(ok => ok))
+        {
+            progress(new StepProgress(step.Id, step.Target, StepStatus.Skipped, "a step it needs failed"));
+            return false;
+        }
+
+        if (!step.ChangesSomething)
+        {
+            progress(new StepProgress(step.Id, step.Target, StepStatus.Unchanged, step.Reason));
+            return true;
+        }
+
+        progress(new StepProgress(step.Id, step.Target, StepStatus.Started));
+        try
+        {
+            await RunAsync(step, revision, cancellationToken);
+            progress(new StepProgress(step.Id, step.Target, StepStatus.Done));
+            return true;
+        }
+        catch (Exception exception) when (exception is EngineException or EngineUnavailableException or OperationException or HttpRequestException or IOException)
+        {
+            logger.LogWarning(exception, "Step {Step} on {Target} failed", step.Action, step.Target);
+            progress(new StepProgress(step.Id, step.Target, StepStatus.Failed, exception.Message));
+            return false;
+        }
+    }
+
+    private async Task RunAsync(PlanStep step, long revision, CancellationToken cancellationToken)
+    {
+        switch (step.Action)
+        {
+            case PlanAction.EnsureNetwork:
+                await runtime.EnsureNetworkAsync(step.Target, naming.BaseLabels(SkyLabels.ServiceKind), cancellationToken);
+                break;
+            case PlanAction.EnsureVolume:
+                await runtime.EnsureVolumeAsync(step.Target, naming.BaseLabels(SkyLabels.ServiceKind), cancellationToken);
+                break;
+            case PlanAction.Create:
+                await CreateAndStartAsync(Spec(step), revision, cancellationToken);
+                break;
+            case PlanAction.Start:
+                await runtime.StartContainerAsync(Existing(step).Id, cancellationToken);
+                break;
+            case PlanAction.Replace:
+                await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
+                await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
+                await CreateAndStartAsync(Spec(step), revision, cancellationToken);
+                break;
+            case PlanAction.Stop:
+                await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
+                break;
+            case PlanAction.Remove:
+                await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private async Task CreateAndStartAsync(ContainerSpec spec, long revision, CancellationToken cancellationToken)
+    {
+        var image = await runtime.InspectImageAsync(spec.Image, cancellationToken);
+        if (image is null)
+        {
+            throw new OperationException(OperationErrorKind.Failed, $"image {spec.Image} is not on this engine (sky never pulls: build or load it first)");
+        }
+
+        var extraLabels = new Dictionary<string, string> { [SkyLabels.Revision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        string id;
+        try
+        {
+            id = await runtime.CreateContainerAsync(spec, extraLabels, cancellationToken);
+        }
+        catch (EngineException conflict) when (conflict.StatusCode == 409)
+        {
+            // The name is taken: a container created a moment ago (by an apply cut short, say). Reuse it only if it
+            // is ours and built from the same configuration, never a stranger's.
+            var existing = await runtime.InspectContainerAsync(spec.Name, cancellationToken);
+            if (existing is null || existing.Labels.GetValueOrDefault(SkyLabels.Namespace) != naming.Namespace || existing.ConfigHash != spec.ConfigHash)
+            {
+                throw new OperationException(OperationErrorKind.Failed, $"a container named {spec.Name} exists and sky does not manage it with this configuration");
+            }
+
+            id = existing.Id;
+        }
+
+        await runtime.StartContainerAsync(id, cancellationToken);
+    }
+
+    private static ContainerSpec Spec(PlanStep step) =>
+        step.Spec ?? throw new InvalidOperationException($"step {step.Id} ({step.Action}) has no container spec");
+
+    private static ObservedContainer Existing(PlanStep step) =>
+        step.Existing ?? throw new InvalidOperationException($"step {step.Id} ({step.Action}) has no existing container");
+}

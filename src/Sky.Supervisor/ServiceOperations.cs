@@ -1,0 +1,152 @@
+using Sky.Configuration;
+using Sky.Model;
+using Sky.Planning;
+using Sky.Runtime;
+using Sky.Store;
+
+namespace Sky.Supervisor;
+
+/// <summary>
+/// What people ask of services: apply a configuration, start, stop, restart, look. Each mutation observes the engine,
+/// plans, and executes under one lock, so two requests never plan against the same stale picture (no duplicates).
+/// </summary>
+public sealed class ServiceOperations(
+    IContainerRuntime runtime,
+    Naming naming,
+    DesiredStateSource desired,
+    RevisionRepository revisions,
+    ServiceIntentRepository intents,
+    EventLog events,
+    PlanExecutor executor) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Validates and stores a configuration as a new revision, then converges the instances wanted running.</summary>
+    public async Task<long> ApplyAsync(string source, IReadOnlyList<ConfigurationFile> files, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        // Resolve before storing: a configuration with an error is never recorded and starts nothing.
+        var state = desired.Resolve(files);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var number = revisions.Add(source, files.Select(f => new StoredFile(f.Path, f.Content)).ToList());
+            events.Append("apply", null, null, $"applied revision {number} from {source}");
+            var wanted = WantedRunning(state);
+            var observed = await ObserveAsync(cancellationToken);
+            var start = Planner.Start(wanted, observed);
+            var orphans = Planner.RemoveOrphans(state.Services.SelectMany(s => s.Instances).SelectMany(i => i.Containers).ToList(), observed);
+            var plan = start.Then(orphans);
+            await ExecuteAsync(plan, number, "apply", reporter, cancellationToken);
+            return number;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<bool> StartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var (revision, instances) = Select(selector);
+            foreach (var instance in instances)
+            {
+                intents.Set(instance.Service, instance.Name, running: true);
+            }
+
+            var plan = Planner.Start(instances, await ObserveAsync(cancellationToken));
+            return await ExecuteAsync(plan, revision, "start", reporter, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<bool> StopAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var (revision, instances) = Select(selector);
+            foreach (var instance in instances)
+            {
+                intents.Set(instance.Service, instance.Name, running: false);
+            }
+
+            var plan = Planner.Stop(instances, await ObserveAsync(cancellationToken));
+            return await ExecuteAsync(plan, revision, "stop", reporter, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Stops then starts, so every container is fresh and built from the newest revision.</summary>
+    public async Task<bool> RestartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var (revision, instances) = Select(selector);
+            foreach (var instance in instances)
+            {
+                intents.Set(instance.Service, instance.Name, running: true);
+            }
+
+            var stopped = await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
+            return stopped && await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Every container this daemon manages, as the engine reports it.</summary>
+    public Task<IReadOnlyList<ObservedContainer>> ObserveAsync(CancellationToken cancellationToken) =>
+        runtime.ListContainersAsync(
+            new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace },
+            cancellationToken);
+
+    private (long Revision, IReadOnlyList<InstanceSpec> Instances) Select(ServiceSelector selector)
+    {
+        var current = desired.Current();
+        if (current.Number == 0)
+        {
+            throw new OperationException(OperationErrorKind.NotFound, "no configuration has been applied yet (run sky apply PATH first)");
+        }
+
+        return (current.Number, selector.Select(current.State));
+    }
+
+    private IReadOnlyList<InstanceSpec> WantedRunning(DesiredState state)
+    {
+        var running = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
+        return state.Services.SelectMany(s => s.Instances).Where(i => running.Contains((i.Service, i.Name))).ToList();
+    }
+
+    private async Task<bool> ExecuteAsync(Plan plan, long revision, string operation, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        reporter.PlanReady(plan);
+        var steps = plan.Steps.ToDictionary(s => s.Id);
+        void Report(StepProgress progress)
+        {
+            var step = steps[progress.StepId];
+            if (progress.Status is StepStatus.Done or StepStatus.Failed && step.Spec is not null)
+            {
+                var outcome = progress.Status == StepStatus.Done ? "done" : $"failed: {progress.Message}";
+                events.Append(operation, step.Spec.Service, step.Spec.Instance, $"{step.Verb} {step.Target}: {outcome}");
+            }
+
+            reporter.Progress(progress);
+        }
+
+        return await executor.ExecuteAsync(plan, revision, Report, cancellationToken);
+    }
+
+    public void Dispose() => gate.Dispose();
+}

@@ -1,0 +1,52 @@
+namespace Sky.Cli.Tests.Commands;
+
+public sealed class ApplyCommandTests
+{
+    [Fact]
+    public async Task A_configuration_with_errors_is_refused_whole_and_starts_nothing()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Examples.MyApplication);
+        await daemon.RunAsync("service", "start", "my-application/production");
+        var broken = Examples.ChangedCopy(text => text.Replace("memory: 1g", "memory: 1x", StringComparison.Ordinal).Replace("version: 1.1-dev", "version: 9.9", StringComparison.Ordinal));
+
+        var apply = await daemon.RunAsync("apply", broken);
+
+        Assert.Equal(ExitCodes.Invalid, apply.ExitCode);
+        Assert.Contains("my-application.yml:21:15: my-application.instances.production.memory: '1x' is not a size (use 512m, 1g)", apply.Error, StringComparison.Ordinal);
+        Assert.Contains("my-application.yml:27:15: my-application.instances.dev.memory: '1x' is not a size (use 512m, 1g)", apply.Error, StringComparison.Ordinal);
+        var revisions = await daemon.RunAsync("service", "status", "my-application", "-o", "json");
+        Assert.Contains("\"revision\": 1", revisions.Output, StringComparison.Ordinal);
+        Assert.Equal(2, (await Docker.ContainerNamesAsync(daemon.Namespace)).Count);
+    }
+
+    [Fact]
+    public async Task Applying_prints_the_new_revision()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+
+        var first = await daemon.RunAsync("apply", Examples.Folder);
+        var second = await daemon.RunAsync("apply", Examples.MyApplication);
+
+        Assert.Equal(["Applied revision 1"], first.Lines);
+        Assert.Equal(["Applied revision 2"], second.Lines);
+        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+    }
+
+    [Fact]
+    public async Task Apply_removes_containers_no_configuration_wants_any_more()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Examples.MyApplication);
+        await daemon.RunAsync("service", "start", "my-application");
+        var withoutDev = Examples.ChangedCopy(text => text[..text.IndexOf("    dev:", StringComparison.Ordinal)] + text[text.IndexOf("database:", StringComparison.Ordinal)..]);
+
+        var apply = await daemon.RunAsync("apply", withoutDev);
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Contains($"Removing {daemon.Name("my-application-dev")}.. DONE", apply.Lines);
+        Assert.Equal(
+            [daemon.Name("my-application-production"), daemon.Name("my-application-production-database")],
+            await Docker.ContainerNamesAsync(daemon.Namespace));
+    }
+}

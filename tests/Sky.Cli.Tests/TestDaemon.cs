@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Sky.Api;
+using Sky.Runtime;
+
+namespace Sky.Cli.Tests;
+
+/// <summary>
+/// A daemon of the test's own: a fresh namespace, data folder and loopback port, so tests run in parallel on one
+/// engine without seeing each other. Disposing it stops the daemon and removes everything of its namespace.
+/// </summary>
+public sealed class TestDaemon : IAsyncDisposable
+{
+    private WebApplication? app;
+
+    private TestDaemon(string ns, string dataDirectory, int port)
+    {
+        Namespace = ns;
+        DataDirectory = dataDirectory;
+        Port = port;
+    }
+
+    public string Namespace { get; }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
+
+    public string Address => $"http://127.0.0.1:{Port}";
+
+    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null)
+    {
+        var daemon = new TestDaemon($"t{Guid.NewGuid():N}"[..9], Directory.CreateTempSubdirectory("sky-test-").FullName, FreePort());
+        await daemon.StartAgainAsync(runtime);
+        return daemon;
+    }
+
+    /// <summary>Starts the daemon (again) on the same namespace, data folder and port.</summary>
+    public async Task StartAgainAsync(IContainerRuntime? runtime = null)
+    {
+        app = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace }, runtime);
+        await app.StartAsync();
+    }
+
+    /// <summary>Stops the daemon the way a service manager would; the containers stay.</summary>
+    public async Task StopAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    /// <summary>Runs the CLI in-process against this daemon.</summary>
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await SkyCommandLine.RunAsync(args, output, error, Address);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public string Name(string plain) => $"{Namespace}-{plain}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await Docker.CleanNamespaceAsync(Namespace);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
