@@ -1,0 +1,28 @@
+using Sky.Alerts;
+
+namespace Sky.Api.Settings;
+
+/// <summary>
+/// The daemon's own settings (<c>sky daemon --config FILE</c>, documented in <c>docs/daemon-settings.yml</c>). Every
+/// key has a default, so no file at all is a valid configuration; command-line options override the file.
+/// </summary>
+public sealed record DaemonSettings
+{
+    public string Listen { get; init; } = DaemonOptions.DefaultListen;
+
+    /// <summary>Null: <see cref="DaemonOptions.DefaultDataDirectory"/>.</summary>
+    public string? DataDirectory { get; init; }
+
+    public string? Namespace { get; init; }
+
+    /// <summary>Null: no mail server, so alerts and notifications go to webhooks only.</summary>
+    public SmtpSettings? Smtp { get; init; }
+
+    public WebhookSettings Webhooks { get; init; } = new();
+
+    public EscalationSettings Escalation { get; init; } = new();
+
+    public OneOffSettings OneOff { get; init; } = new();
+
+    public CheckSettings Checks { get; init; } = new();
+}

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Sky.Api.Contracts;
+
+namespace Sky.Cli.Commands;
+
+/// <summary>
+/// <c>sky snitch -c "CMD"</c>: runs a command here through <c>/bin/sh -c</c>, passes its output through, logs its start
+/// and end with timestamps, exits with its exit code, and sends a notification (exit code, duration, last lines of
+/// output) by e-mail and/or webhook through the daemon. A daemon that cannot be reached costs the notification only.
+/// </summary>
+public static class SnitchCommand
+{
+    /// <summary>Lines of output kept for the notification.</summary>
+    public const int TailLines = 20;
+
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var run = new Option<string>("--command", "-c") { Description = "The command to run, through /bin/sh -c", Required = true };
+        var email = new Option<string?>("--notify-email") { Description = "E-mail address to notify when the command ends (sent by the daemon's SMTP settings)" };
+        var webhook = new Option<string?>("--notify-webhook") { Description = "Slack-compatible webhook URL to notify when the command ends" };
+        var command = new Command("snitch", "Run a command, log its start and end, and notify when it finishes") { run, email, webhook };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            var text = parse.GetValue(run)!;
+            if (text.Trim().Length == 0)
+            {
+                throw new CliException(ExitCodes.Invalid, "the command is empty");
+            }
+
+            var (exitCode, started, duration, tail) = await RunAsync(cli, text, cancellationToken);
+            var (to, hook) = (parse.GetValue(email), parse.GetValue(webhook));
+            if (to is not null || hook is not null)
+            {
+                await NotifyAsync(cli, Request(text, exitCode, started, duration, tail, to, hook), cancellationToken);
+            }
+
+            return exitCode;
+        });
+        return command;
+    }
+
+    /// <summary><c>3.2s</c> under a minute, <c>2m03.5s</c> under an hour, <c>1h02m03s</c> beyond.</summary>
+    public static string FormatDuration(TimeSpan duration) => duration.TotalSeconds switch
+    {
+        < 60 => $"{duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s",
+        < 3600 => $"{duration.Minutes}m{(duration.TotalSeconds % 60).ToString("00.0", CultureInfo.InvariantCulture)}s",
+        _ => $"{(int)duration.TotalHours}h{duration.Minutes:00}m{duration.Seconds:00}s",
+    };
+
+    private static async Task<(int ExitCode, DateTimeOffset Started, TimeSpan Duration, IReadOnlyList<string> Tail)> RunAsync(CliContext cli, string text, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(text);
+        var gate = new Lock();
+        var tail = new Queue<string>();
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        Log(cli, gate, $"started: {text}");
+        using var process = Process.Start(start) ?? throw new CliException(ExitCodes.Failed, "cannot start /bin/sh");
+        var pumps = new[]
+        {
+            PumpAsync(process.StandardOutput, cli.Out, gate, tail),
+            PumpAsync(process.StandardError, cli.Error, gate, tail),
+        };
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+            await Task.WhenAll(pumps);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted: the command goes with us, as it would in a terminal.
+            process.Kill(entireProcessTree: true);
+            Log(cli, gate, $"interrupted after {FormatDuration(clock.Elapsed)}");
+            throw;
+        }
+
+        var exitCode = process.ExitCode;
+        var duration = clock.Elapsed;
+        Log(cli, gate, exitCode == 0 ? $"finished: exit 0 after {FormatDuration(duration)}" : $"failed: exit {exitCode} after {FormatDuration(duration)}");
+        lock (gate)
+        {
+            return (exitCode, started, duration, tail.ToList());
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader source, TextWriter target, Lock gate, Queue<string> tail)
+    {
+        while (await source.ReadLineAsync() is { } line)
+        {
+            lock (gate)
+            {
+                target.WriteLine(line);
+                target.Flush();
+                tail.Enqueue(line);
+                if (tail.Count > TailLines)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+    }
+
+    private static void Log(CliContext cli, Lock gate, string what)
+    {
+        lock (gate)
+        {
+            cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: {what}");
+            cli.Out.Flush();
+        }
+    }
+
+    private static NotifyRequest Request(string text, int exitCode, DateTimeOffset started, TimeSpan duration, IReadOnlyList<string> tail, string? email, string? webhook)
+    {
+        var host = Environment.MachineName;
+        var shortText = text.Length > 80 ? text[..77] + "..." : text;
+        shortText = shortText.ReplaceLineEndings(" ");
+        var outcome = exitCode == 0 ? "finished" : "failed";
+        var body = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{text}\n{outcome} with exit code {exitCode} after {FormatDuration(duration)} on {host}.\n\n")
+            .Append(CultureInfo.InvariantCulture, $"Last {tail.Count} lines of output:\n")
+            .AppendJoin('\n', tail)
+            .ToString();
+        var fields = new Dictionary<string, string>
+        {
+            ["command"] = text,
+            ["host"] = host,
+            ["exit code"] = exitCode.ToString(CultureInfo.InvariantCulture),
+            ["duration"] = FormatDuration(duration),
+            ["started"] = started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+        return new NotifyRequest(email, webhook, $"[sky] snitch: {shortText} {outcome} (exit {exitCode})", body, fields, exitCode != 0);
+    }
+
+    private static async Task NotifyAsync(CliContext cli, NotifyRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = cli.Client();
+            var answer = await client.PostAsync<NotifyAnswer>("notify", request, cancellationToken);
+            cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: notification sent to the daemon: {string.Join(", ", answer.Queued)}");
+        }
+        catch (CliException exception)
+        {
+            // The command ran and its exit code stands; only the notification is lost, and people are told so.
+            cli.Error.WriteLine($"snitch: the notification could not be sent: {exception.Message}");
+        }
+    }
+}
