@@ -21,6 +21,9 @@ internal sealed class EntryReader
         ["replace"] = OverlapPolicy.Replace,
     };
 
+    /// <summary>More containers than one engine could hold; the cap keeps a typo (or fuzzed input) from exhausting memory.</summary>
+    private const int MaxReplicas = 1000;
+
     private readonly ValueReader _values;
     private readonly CheckReader _checks;
     private readonly VolumeReader _volumes;
@@ -103,7 +106,7 @@ internal sealed class EntryReader
                 case EntryKeys.Checks: config.Checks = _checks.Read(value, keyPath); break;
                 case EntryKeys.Restart: config.Restart = _values.Restart(value, keyPath); break;
                 case EntryKeys.Instances: ReadInstances(value, keyPath, instances); break;
-                case EntryKeys.Replicas: config.Replicas = _values.AtLeastOne(value, keyPath, "replicas"); break;
+                case EntryKeys.Replicas: config.Replicas = _values.AtLeastOne(value, keyPath, "replicas", MaxReplicas); break;
                 case EntryKeys.Every: config.Every = Located(value, keyPath, "a schedule (1 day at 17:00, 15 minutes, a cron expression)"); break;
                 case EntryKeys.TimeZone: config.TimeZone = ReadTimeZone(value, keyPath); break;
                 case EntryKeys.NotifyOnCompletion: config.NotifyOnCompletion = _values.Bool(value, keyPath); break;

@@ -148,20 +148,20 @@ internal sealed class ValueReader(string file, ErrorList errors)
         return null;
     }
 
-    /// <summary>A whole number of at least one (<c>replicas</c>, <c>retries</c>).</summary>
-    public int? AtLeastOne(Node node, string path, string what)
+    /// <summary>A whole number of at least one (<c>replicas</c>, <c>retries</c>), and at most <paramref name="max"/> when given.</summary>
+    public int? AtLeastOne(Node node, string path, string what, int? max = null)
     {
         if (Text(node, path, $"a number of {what}") is not { } text)
         {
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= (max ?? int.MaxValue))
         {
             return value;
         }
 
-        Report(node, path, $"'{text}' is not a number of {what} (use 1 or more)");
+        Report(node, path, $"'{text}' is not a number of {what} ({(max is null ? "use 1 or more" : $"use 1 to {max}")})");
         return null;
     }
 
