@@ -19,8 +19,6 @@ public sealed class EmailChannel(SmtpSettings settings) : IAlertChannel
             Subject = message.Subject,
             Body = message.Body,
             Priority = message.Priority == AlertPriority.High ? MailPriority.High : MailPriority.Normal,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
         };
         // A new client per message: SmtpClient allows one send at a time, and deliveries run in parallel.
         using var client = new SmtpClient(Settings.Host, Settings.Port)

@@ -50,7 +50,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
         {
             if (map.Find(required) is null)
             {
-                values.Report(map, path, $"smtp needs a {required}");
+                values.Report(map, path, $"missing key '{required}'");
                 complete = false;
             }
         }
