@@ -5,6 +5,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
+"$root/scripts/install-test-deps.sh" || exit 1
 "$root/scripts/ensure-docker.sh" || exit 1
 "$root/scripts/build-images.sh" || exit 1
 
