@@ -41,6 +41,7 @@ public static class SkyDaemon
         services.AddSingleton<ServiceOperations>();
         services.AddSingleton<IContainerHealthView, NoHealthView>();
         services.AddSingleton<StatusReader>();
+        OneOffs.OneOffRegistration.AddOneOffs(services);
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>
@@ -51,12 +52,14 @@ public static class SkyDaemon
                 : ErrorResults.From(exception ?? new InvalidOperationException("unknown error"));
             await result.ExecuteAsync(context);
         }));
+        app.UseWebSockets();
 
         var api = app.MapGroup("/api/v1");
         SystemEndpoints.Map(api);
         ConfigurationEndpoints.Map(api);
         ServiceEndpoints.Map(api);
         LogEndpoints.Map(api);
+        OneOffEndpoints.Map(api);
         app.MapFallback((HttpContext context) => Results.Json(new Contracts.ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
         return app;
     }

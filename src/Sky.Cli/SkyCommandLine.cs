@@ -18,6 +18,10 @@ public static class SkyCommandLine
         root.Subcommands.Add(ValidateCommand.Create(Context));
         root.Subcommands.Add(ServiceCommand.Create(Context));
         root.Subcommands.Add(PsCommand.Create(Context));
+        root.Subcommands.Add(ContainerCommand.Create(Context));
+        root.Subcommands.Add(ContainersCommand.Create(Context));
+        root.Subcommands.Add(AttachCommand.Create(Context));
+        root.Subcommands.Add(RunCommand.Create(Context));
         root.Subcommands.Add(VersionCommand.Create(Context));
 
         var parse = root.Parse(args);

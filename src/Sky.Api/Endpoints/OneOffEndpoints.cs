@@ -1,0 +1,54 @@
+using Sky.Api.OneOffs;
+using Sky.Runtime;
+
+namespace Sky.Api.Endpoints;
+
+/// <summary>
+/// One-off containers: <c>POST /oneoffs</c> creates (and by default starts) an interactive shell container,
+/// <c>GET /oneoffs</c> lists them, <c>GET /oneoffs/ID/attach</c> is the terminal WebSocket, and <c>POST /runs</c>
+/// runs a command to completion, streaming its output. Needs <c>app.UseWebSockets()</c> in the pipeline.
+/// </summary>
+public static class OneOffEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/oneoffs", async (OneOffContainers oneOffs, CancellationToken cancellationToken) =>
+            Results.Json((await oneOffs.ListAsync(cancellationToken)).Select(OneOffContainers.View).ToList(), SkyJson.Options));
+
+        api.MapPost("/oneoffs", async (OneOffCreateRequest request, OneOffContainers oneOffs, IContainerRuntime runtime, CancellationToken cancellationToken) =>
+        {
+            var (id, _) = await oneOffs.CreateAsync(request.Image, request.Command, interactive: true, request.CreatedBy, cancellationToken);
+            if (request.Start)
+            {
+                await runtime.StartContainerAsync(id, cancellationToken);
+            }
+
+            var created = await oneOffs.FindAsync(id, cancellationToken);
+            return Results.Json(OneOffContainers.View(created), SkyJson.Options, statusCode: StatusCodes.Status201Created);
+        });
+
+        api.MapGet("/oneoffs/{id}", async (string id, OneOffContainers oneOffs, CancellationToken cancellationToken) =>
+            Results.Json(OneOffContainers.View(await oneOffs.FindAsync(id, cancellationToken)), SkyJson.Options));
+
+        api.MapGet("/oneoffs/{id}/attach", async (string id, HttpContext context, OneOffContainers oneOffs, TerminalBridge bridge) =>
+        {
+            // Resolved before the upgrade, so that an unknown or finished container is a plain error answer.
+            var container = await oneOffs.FindAsync(id, context.RequestAborted);
+            if (container.State is not (Model.ContainerState.Running or Model.ContainerState.Created))
+            {
+                return Results.Json(new Contracts.ApiError($"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
+            }
+
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                return Results.Json(new Contracts.ApiError("attach needs a WebSocket upgrade"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            await bridge.RunAsync(socket, container, context.RequestAborted);
+            return Results.Empty;
+        });
+
+        api.MapPost("/runs", (RunRequest request, HttpContext context, OneOffRunner runner) => runner.RunAsync(context, request));
+    }
+}

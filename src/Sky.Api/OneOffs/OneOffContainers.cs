@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Sky.Model;
+using Sky.Runtime;
+using Sky.Supervisor;
+
+namespace Sky.Api.OneOffs;
+
+/// <summary>
+/// The daemon's one-off containers: creating them from an image that must already be present (sky never pulls),
+/// listing them, and finding one by id prefix or name. Only containers of this daemon's namespace and of the
+/// one-off kind are ever seen, so nothing else on the engine can be attached to or removed.
+/// </summary>
+public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, OneOffOptions options)
+{
+    public OneOffOptions Options => options;
+
+    public async Task<IReadOnlyList<ObservedContainer>> ListAsync(CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<string, string?>
+        {
+            [SkyLabels.Managed] = "true",
+            [SkyLabels.Namespace] = naming.Namespace,
+            [SkyLabels.Kind] = SkyLabels.OneOffKind,
+        };
+        return (await runtime.ListContainersAsync(labels, cancellationToken)).OrderBy(c => c.Created).ToList();
+    }
+
+    /// <summary>The one-off whose id starts with <paramref name="idOrName"/> or whose name (with or without namespace) it is.</summary>
+    public async Task<ObservedContainer> FindAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(cancellationToken);
+        var byName = all.FirstOrDefault(c => c.Name == idOrName || c.Name == naming.Prefixed(idOrName));
+        if (byName is not null)
+        {
+            return byName;
+        }
+
+        var byId = idOrName.Length >= 4 ? all.Where(c => c.Id.StartsWith(idOrName, StringComparison.OrdinalIgnoreCase)).ToList() : [];
+        return byId.Count switch
+        {
+            1 => byId[0],
+            0 => throw new OperationException(OperationErrorKind.NotFound, $"no one-off container {idOrName} (see sky containers)"),
+            _ => throw new OperationException(OperationErrorKind.Invalid, $"{idOrName} names several one-off containers; give more of the id"),
+        };
+    }
+
+    /// <summary>Creates a one-off container (not started); throws NotFound when the image is not on the engine.</summary>
+    public async Task<(string Id, string Name)> CreateAsync(string? image, IReadOnlyList<string>? command, bool interactive, string? createdBy, CancellationToken cancellationToken)
+    {
+        var reference = string.IsNullOrWhiteSpace(image) ? options.Image : image.Trim();
+        if (await runtime.InspectImageAsync(reference, cancellationToken) is null)
+        {
+            throw new OperationException(OperationErrorKind.NotFound, $"image {reference} is not on this Docker engine (sky never pulls: build or load it first)");
+        }
+
+        var mode = interactive ? OneOffLabels.ShellMode : OneOffLabels.RunMode;
+        var labels = naming.BaseLabels(SkyLabels.OneOffKind);
+        labels[OneOffLabels.Image] = reference;
+        labels[OneOffLabels.Mode] = mode;
+        if (!string.IsNullOrWhiteSpace(createdBy))
+        {
+            labels[OneOffLabels.CreatedBy] = createdBy;
+        }
+
+        var name = naming.Prefixed($"{mode}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
+        var id = await runtime.CreateContainerAsync(
+            new ContainerCreateRequest
+            {
+                Name = name,
+                Image = reference,
+                Command = command is { Count: > 0 } ? command : interactive ? ["sh"] : null,
+                Labels = labels,
+                Tty = interactive,
+                OpenStdin = interactive,
+                Init = true,
+            },
+            cancellationToken);
+        return (id, name);
+    }
+
+    public static OneOffView View(ObservedContainer container) => new(
+        container.Id[..Math.Min(12, container.Id.Length)],
+        container.Name,
+        container.Labels.GetValueOrDefault(OneOffLabels.Image) ?? container.Image ?? "-",
+        container.State.ToString().ToLowerInvariant(),
+        container.Created,
+        container.Labels.GetValueOrDefault(OneOffLabels.Mode) ?? OneOffLabels.ShellMode,
+        container.Labels.GetValueOrDefault(OneOffLabels.CreatedBy));
+}
