@@ -39,7 +39,10 @@ public static class SkyDaemon
         services.AddSingleton<DesiredStateSource>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ServiceOperations>();
-        services.AddSingleton<IContainerHealthView, NoHealthView>();
+        services.AddSingleton<Sky.Supervisor.Health.HealthRegistry>();
+        services.AddSingleton<IContainerHealthView>(s => s.GetRequiredService<Sky.Supervisor.Health.HealthRegistry>());
+        services.AddSingleton<Sky.Supervisor.Health.CheckProber>();
+        services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
         services.AddSingleton<StatusReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
 

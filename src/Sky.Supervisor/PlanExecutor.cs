@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Sky.Model;
 using Sky.Planning;
 using Sky.Runtime;
+using Sky.Supervisor.Health;
 
 namespace Sky.Supervisor;
 
@@ -9,7 +10,7 @@ namespace Sky.Supervisor;
 /// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
 /// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ILogger<PlanExecutor> logger)
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, ILogger<PlanExecutor> logger)
 {
     /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
@@ -18,17 +19,18 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ILogg
     public async Task<bool> ExecuteAsync(Plan plan, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
     {
         var outcomes = new Dictionary<int, Task<bool>>();
+        var gate = new HealthGate(runtime, health, plan);
         foreach (var step in plan.Steps)
         {
             var before = step.After.Select(id => outcomes[id]).ToArray();
-            outcomes[step.Id] = RunAfterAsync(step, before, revision, progress, cancellationToken);
+            outcomes[step.Id] = RunAfterAsync(step, before, gate, revision, progress, cancellationToken);
         }
 
         var results = await Task.WhenAll(outcomes.Values);
         return results.All(ok => ok);
     }
 
-    private async Task<bool> RunAfterAsync(PlanStep step, Task<bool>[] before, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
+    private async Task<bool> RunAfterAsync(PlanStep step, Task<bool>[] before, HealthGate gate, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
     {
         var prerequisites = await Task.WhenAll(before);
         if (!prerequisites.All(ok => ok))
@@ -43,9 +45,15 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ILogg
             return true;
         }
 
-        progress(new StepProgress(step.Id, step.Target, StepStatus.Started));
         try
         {
+            // A container that requires a checked service starts only once that service is healthy.
+            if (step.Action is PlanAction.Create or PlanAction.Start or PlanAction.Replace && step.Spec is { } spec)
+            {
+                await gate.WaitForDependenciesAsync(spec, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
+            }
+
+            progress(new StepProgress(step.Id, step.Target, StepStatus.Started));
             await RunAsync(step, revision, cancellationToken);
             progress(new StepProgress(step.Id, step.Target, StepStatus.Done));
             return true;

@@ -3,6 +3,7 @@ using Sky.Model;
 using Sky.Planning;
 using Sky.Runtime;
 using Sky.Store;
+using Sky.Supervisor.Supervision;
 
 namespace Sky.Supervisor;
 
@@ -20,6 +21,57 @@ public sealed class ServiceOperations(
     PlanExecutor executor) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<Action<IReadOnlyList<InstanceSpec>>> startListeners = [];
+
+    /// <summary>
+    /// Called when someone starts or restarts instances (before their containers are touched), so the supervisor can
+    /// forget a crash loop: a person acting on a service is the "someone acts" that lifts it.
+    /// </summary>
+    public void OnInstancesStarted(Action<IReadOnlyList<InstanceSpec>> listener)
+    {
+        lock (startListeners)
+        {
+            startListeners.Add(listener);
+        }
+    }
+
+    /// <summary>
+    /// The supervisor's way to heal an instance, under the same lock as every other mutation (so never a duplicate):
+    /// if the instance is still wanted running and <paramref name="stillNeeded"/> still holds (checked under the lock,
+    /// since an operation may have fixed things meanwhile), removes the containers of <paramref name="replaceIds"/>,
+    /// then plans a start of the instance from what runs and carries it out.
+    /// </summary>
+    public async Task<ConvergeResult> ConvergeAsync(InstanceSpec instance, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var wanted = intents.All().Any(i => i.Running && i.Service == instance.Service && i.Instance == instance.Name);
+            if (!wanted || !stillNeeded())
+            {
+                return ConvergeResult.NotNeeded;
+            }
+
+            foreach (var id in replaceIds)
+            {
+                await runtime.RemoveContainerAsync(id, force: true, cancellationToken);
+            }
+
+            var plan = Planner.Start([instance], await ObserveAsync(cancellationToken));
+            if (plan.IsEmpty && replaceIds.Count == 0)
+            {
+                return ConvergeResult.NotNeeded;
+            }
+
+            events.Append("heal", instance.Service, instance.Name, reason);
+            var ok = await ExecuteAsync(plan, desired.Current().Number, "heal", SilentReporter.Instance, cancellationToken);
+            return ok ? ConvergeResult.Done : ConvergeResult.Failed;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     /// <summary>Validates and stores a configuration as a new revision, then converges the instances wanted running.</summary>
     public async Task<long> ApplyAsync(string source, IReadOnlyList<ConfigurationFile> files, IOperationReporter reporter, CancellationToken cancellationToken)
@@ -55,6 +107,8 @@ public sealed class ServiceOperations(
             {
                 intents.Set(instance.Service, instance.Name, running: true);
             }
+
+            NotifyStarted(instances);
 
             var plan = Planner.Start(instances, await ObserveAsync(cancellationToken));
             return await ExecuteAsync(plan, revision, "start", reporter, cancellationToken);
@@ -96,6 +150,8 @@ public sealed class ServiceOperations(
             {
                 intents.Set(instance.Service, instance.Name, running: true);
             }
+
+            NotifyStarted(instances);
 
             var stopped = await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
             return stopped && await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
@@ -146,6 +202,20 @@ public sealed class ServiceOperations(
         }
 
         return await executor.ExecuteAsync(plan, revision, Report, cancellationToken);
+    }
+
+    private void NotifyStarted(IReadOnlyList<InstanceSpec> instances)
+    {
+        Action<IReadOnlyList<InstanceSpec>>[] listeners;
+        lock (startListeners)
+        {
+            listeners = [.. startListeners];
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener(instances);
+        }
     }
 
     public void Dispose() => gate.Dispose();

@@ -1,0 +1,42 @@
+using Sky.Model;
+
+namespace Sky.Supervisor.Health;
+
+/// <summary>
+/// Checks one container (one id) until cancelled. Several checks run as one round: the container passes when all of
+/// them pass; the round repeats at the shortest interval, and the longest start period and retries apply, so a slow
+/// check is never cut short by a fast one.
+/// </summary>
+public sealed class CheckRunner(CheckProber prober, TimeProvider clock)
+{
+    public async Task RunAsync(ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, DateTimeOffset startedAt, Action<CheckReport> report, CancellationToken cancellationToken)
+    {
+        var checks = spec.Checks;
+        var machine = new CheckStateMachine(startedAt, checks.Max(c => c.StartPeriod), checks.Max(c => c.Retries));
+        var interval = checks.Min(c => c.Interval);
+        DateTimeOffset? lastCounted = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var outcome = new CheckOutcome(true, string.Empty);
+            foreach (var check in checks)
+            {
+                outcome = await prober.ProbeAsync(check, spec, containerId, published, cancellationToken);
+                if (!outcome.Ok)
+                {
+                    break;
+                }
+            }
+
+            // Failures count at most once per interval, however often the container is probed while starting.
+            var now = clock.GetUtcNow();
+            var counts = outcome.Ok || lastCounted is null || now - lastCounted.Value >= interval;
+            lastCounted = counts && !outcome.Ok ? now : lastCounted;
+            var changed = counts && machine.Record(outcome.Ok, now);
+            report(new CheckReport(spec, containerId, outcome, machine.State, changed, counts));
+
+            // Until the first success, check more often than the interval so that dependents wait no longer than needed.
+            var wait = machine.State == HealthNames.Starting ? TimeSpan.FromTicks(Math.Min(interval.Ticks, TimeSpan.FromMilliseconds(500).Ticks)) : interval;
+            await Task.Delay(wait, clock, cancellationToken);
+        }
+    }
+}

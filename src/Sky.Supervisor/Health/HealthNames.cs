@@ -1,0 +1,12 @@
+namespace Sky.Supervisor.Health;
+
+/// <summary>The words of a container's health, as <c>sky service status</c> shows them.</summary>
+public static class HealthNames
+{
+    public const string Starting = "starting";
+    public const string Healthy = "healthy";
+    public const string Unhealthy = "unhealthy";
+
+    /// <summary>The restart policy gave up: sky leaves the container alone until someone starts or restarts it.</summary>
+    public const string CrashLooping = "crash-looping";
+}

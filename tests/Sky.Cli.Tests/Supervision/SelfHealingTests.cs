@@ -1,0 +1,118 @@
+namespace Sky.Cli.Tests.Supervision;
+
+/// <summary>The supervisor keeps wanted containers alive on the real engine: deaths, removals, crash loops, failed checks.</summary>
+public sealed class SelfHealingTests
+{
+    private const string Web = """
+        web:
+          image: my-application:1.0-SNAPSHOT
+          ports: [ 8080 ]
+          checks:
+            - http: /health
+              port: 8080
+              interval: 1s
+              retries: 2
+        """;
+
+    [Fact]
+    public async Task A_killed_service_container_runs_again_within_its_back_off()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        Assert.Equal(0, (await daemon.RunAsync("apply", Eventually.Config(Web))).ExitCode);
+        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
+        var name = daemon.Name("web");
+        var before = await ContainerFacts.ReadAsync(daemon, "web", name);
+
+        await Docker.RunAsync("kill", name);
+
+        var after = await Eventually.WaitForAsync(
+            () => ContainerFacts.ReadAsync(daemon, "web", name),
+            f => f.Condition == "running" && f.Started > before.Started,
+            TimeSpan.FromSeconds(10),
+            "the killed container running again");
+        Assert.Equal(before.ContainerId, after.ContainerId);
+        var healed = await Eventually.WaitForAsync(() => ContainerFacts.ReadAsync(daemon, "web", name), f => f.Health == "healthy", TimeSpan.FromSeconds(10), "healthy again");
+        Assert.Equal(1, healed.Restarts);
+    }
+
+    [Fact]
+    public async Task A_removed_service_container_is_recreated_with_the_same_name_and_labels()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Eventually.Config(Web));
+        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
+        var name = daemon.Name("web");
+        var before = await ContainerFacts.ReadAsync(daemon, "web", name);
+
+        await Docker.RunAsync("rm", "-f", name);
+
+        var after = await Eventually.WaitForAsync(
+            () => ContainerFacts.ReadAsync(daemon, "web", name),
+            f => f.Condition == "running",
+            TimeSpan.FromSeconds(10),
+            "the removed container recreated");
+        Assert.NotEqual(before.ContainerId, after.ContainerId);
+        var labels = (await Docker.InspectAsync(name)).GetProperty("Config").GetProperty("Labels");
+        Assert.Equal("web", labels.GetProperty("sky.service").GetString());
+        Assert.Equal(daemon.Namespace, labels.GetProperty("sky.namespace").GetString());
+        Assert.Equal("main", labels.GetProperty("sky.role").GetString());
+        Assert.Equal([name], await Docker.ContainerNamesAsync(daemon.Namespace));
+    }
+
+    [Fact]
+    public async Task A_container_that_fails_at_once_is_restarted_three_times_with_growing_delays_then_left_crash_looping()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Eventually.Config("""
+            failing:
+              image: base:0.7
+              command: exit 1
+              restart: on-failure:3
+            """));
+        var started = DateTimeOffset.UtcNow;
+        await daemon.RunAsync("service", "start", "failing");
+        var name = daemon.Name("failing");
+
+        var looping = await Eventually.WaitForAsync(
+            () => ContainerFacts.ReadAsync(daemon, "failing", name),
+            f => f.Health == "crash-looping",
+            TimeSpan.FromSeconds(25),
+            "crash-looping",
+            () => EventsAsync(daemon));
+
+        // Back-off 1 s, 2 s, 4 s: the three restarts cannot all have happened in less than 7 s.
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(7), $"crash-looping after {DateTimeOffset.UtcNow - started}");
+        Assert.Equal(3, looping.Restarts);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var later = await ContainerFacts.ReadAsync(daemon, "failing", name);
+        Assert.Equal(looping.Started, later.Started);
+        Assert.Equal(3, later.Restarts);
+        Assert.Equal("exited", later.Condition);
+    }
+
+    /// <summary>The daemon's event log, to explain a failure.</summary>
+    private static async Task<string> EventsAsync(TestDaemon daemon)
+    {
+        using var client = new HttpClient();
+        return await client.GetStringAsync(new Uri($"{daemon.Address}/api/v1/events?limit=50"));
+    }
+
+    [Fact]
+    public async Task A_container_whose_http_check_starts_failing_is_replaced_by_a_healthy_one()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Eventually.Config(Web));
+        await daemon.RunAsync("service", "start", "web");
+        var name = daemon.Name("web");
+        var healthy = await Eventually.WaitForAsync(() => ContainerFacts.ReadAsync(daemon, "web", name), f => f.Health == "healthy", TimeSpan.FromSeconds(10), "healthy");
+
+        await Docker.RunAsync("exec", name, "rm", "/www/health");
+
+        var replaced = await Eventually.WaitForAsync(
+            () => ContainerFacts.ReadAsync(daemon, "web", name),
+            f => f.ContainerId != healthy.ContainerId && f.Health == "healthy",
+            TimeSpan.FromSeconds(20),
+            "replaced by a healthy container");
+        Assert.Equal(1, replaced.Restarts);
+    }
+}
