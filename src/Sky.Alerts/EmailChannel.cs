@@ -17,7 +17,8 @@ public sealed class EmailChannel(SmtpSettings settings) : IAlertChannel
         using var mail = new MailMessage(Settings.Sender, target)
         {
             Subject = message.Subject,
-            Body = message.Body,
+            // CRLF as mail wants it; bare LFs would come out as "=0A" in the quoted-printable body.
+            Body = message.Body.ReplaceLineEndings("\r\n"),
             Priority = message.Priority == AlertPriority.High ? MailPriority.High : MailPriority.Normal,
         };
         // A new client per message: SmtpClient allows one send at a time, and deliveries run in parallel.

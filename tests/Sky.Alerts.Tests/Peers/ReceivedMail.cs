@@ -35,6 +35,28 @@ public sealed record ReceivedMail(IReadOnlyDictionary<string, string> Headers, s
             }
         }
 
-        return new ReceivedMail(headers, split < 0 ? "" : normalized[(split + 2)..]);
+        var body = split < 0 ? "" : normalized[(split + 2)..];
+        return new ReceivedMail(headers, headers.GetValueOrDefault("Content-Transfer-Encoding") == "quoted-printable" ? QuotedPrintable(body) : body);
+    }
+
+    /// <summary>Undoes quoted-printable: soft line breaks (<c>=</c> at the end of a line) and <c>=XX</c> bytes.</summary>
+    private static string QuotedPrintable(string text)
+    {
+        var bytes = new List<byte>();
+        text = text.Replace("=\n", "", StringComparison.Ordinal);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(text[i].ToString()));
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray()).ReplaceLineEndings("\n");
     }
 }
