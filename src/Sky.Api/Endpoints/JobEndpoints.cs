@@ -1,0 +1,85 @@
+using Sky.Api.Contracts;
+using Sky.Model;
+using Sky.Runtime;
+using Sky.Scheduler;
+using Sky.Store;
+using Sky.Supervisor;
+
+namespace Sky.Api.Endpoints;
+
+/// <summary>Recurrent jobs: list them, force a run, read their run history and output.</summary>
+public static class JobEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/jobs", (JobScheduler scheduler) => Results.Json(scheduler.Overview(), SkyJson.Options));
+
+        api.MapPost("/jobs/{name}/start", (string name, JobScheduler scheduler) =>
+            scheduler.StartNow(name) is { } runId
+                ? Results.Json(new JobRunStarted(name, runId), SkyJson.Options, statusCode: StatusCodes.Status202Accepted)
+                : NoSuchJob(name));
+
+        api.MapGet("/jobs/{name}/runs", (string name, int? limit, JobScheduler scheduler, JobRunRepository runs) =>
+        {
+            var list = runs.List(name, Math.Clamp(limit ?? 100, 1, 10_000));
+            return list.Count == 0 && scheduler.Find(name) is null ? NoSuchJob(name) : Results.Json(list, SkyJson.Options);
+        });
+
+        api.MapGet("/jobs/{name}/runs/{id:long}", (string name, long id, JobScheduler scheduler, JobRunRepository runs) =>
+            runs.Get(name, id) is { } run ? Results.Json(run, SkyJson.Options) : NoSuchRun(name, id, scheduler));
+
+        api.MapGet("/jobs/{name}/logs", async (string name, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
+            runs.Latest(name) is { } run
+                ? Results.Json(await WithLiveOutputAsync(run, runtime, naming, cancellationToken), SkyJson.Options)
+                : scheduler.Find(name) is null ? NoSuchJob(name) : Error(StatusCodes.Status404NotFound, $"job '{name}' has not run yet (start it with sky job start {name})"));
+
+        api.MapGet("/jobs/{name}/runs/{id:long}/logs", async (string name, long id, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
+            runs.Get(name, id) is { } run
+                ? Results.Json(await WithLiveOutputAsync(run, runtime, naming, cancellationToken), SkyJson.Options)
+                : NoSuchRun(name, id, scheduler));
+    }
+
+    /// <summary>The scheduler's view of the applied configuration: the cheap revision number, and the jobs it resolves to.</summary>
+    public static IJobSource JobSource(IServiceProvider services)
+    {
+        var watermark = services.GetRequiredService<RevisionWatermark>();
+        var desired = services.GetRequiredService<DesiredStateSource>();
+        return new DelegateJobSource(watermark.Latest, () =>
+        {
+            var current = desired.Current();
+            return new JobsSnapshot(current.Number, current.State.Jobs);
+        });
+    }
+
+    /// <summary>A run still going has no recorded output yet: read what its container printed so far.</summary>
+    private static async Task<JobRun> WithLiveOutputAsync(JobRun run, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken)
+    {
+        if (run.State != JobRunState.Running)
+        {
+            return run;
+        }
+
+        var tail = new OutputTail(1024 * 1024);
+        try
+        {
+            await foreach (var line in runtime.GetLogsAsync(naming.JobRun(run.Job, run.Id), new LogQuery { Timestamps = false }, cancellationToken))
+            {
+                tail.Add(line.Text);
+            }
+        }
+        catch (EngineException)
+        {
+            // Not created yet, or just removed: the recorded state says which.
+        }
+
+        return run with { Output = tail.ToString() };
+    }
+
+    private static IResult NoSuchRun(string name, long id, JobScheduler scheduler) =>
+        scheduler.Find(name) is null ? NoSuchJob(name) : Error(StatusCodes.Status404NotFound, $"job '{name}' has no run {id} (see sky job runs {name})");
+
+    private static IResult NoSuchJob(string name) =>
+        Error(StatusCodes.Status404NotFound, $"no job named '{name}' in the applied configuration (see sky job list)");
+
+    private static IResult Error(int status, string message) => Results.Json(new ApiError(message), SkyJson.Options, statusCode: status);
+}

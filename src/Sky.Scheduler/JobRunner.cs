@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Logging;
+using Sky.Model;
+using Sky.Runtime;
+using Sky.Store;
+
+namespace Sky.Scheduler;
+
+/// <summary>
+/// Runs one job run to its end: creates and starts the container, waits for it (bounded by the job's timeout, or until
+/// the replace policy stops it), records exit code and output, removes the container and notifies. When the daemon
+/// shuts down mid-run it leaves the container and the record alone: the next start adopts them.
+/// </summary>
+public sealed class JobRunner(
+    IContainerRuntime runtime, JobRunRepository runs, IJobNotifier notifier, Naming naming, TimeProvider clock, JobSchedulerOptions options, ILogger<JobRunner> logger)
+{
+    internal async Task RunAsync(ActiveRun run, Task? after, CancellationToken shutdown)
+    {
+        if (after is not null)
+        {
+            // Replace: the new run starts once the old one is stopped, so two never run at once.
+            await after.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        string? containerId = null;
+        DateTimeOffset startedAt;
+        try
+        {
+            foreach (var volume in run.Job.Volumes.Where(v => !v.IsHostPath))
+            {
+                await runtime.EnsureVolumeAsync(volume.Source, naming.BaseLabels(SkyLabels.JobKind), shutdown);
+            }
+
+            containerId = await runtime.CreateContainerAsync(Request(run), shutdown);
+            await runtime.StartContainerAsync(containerId, shutdown);
+            startedAt = clock.GetUtcNow();
+            runs.MarkStarted(run.Id, startedAt);
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("job {Job} run {Run} could not start: {Error}", run.Job.Name, run.Id, exception.Message);
+            await RemoveQuietlyAsync(containerId);
+            await CompleteAsync(run.Job, run.Id, JobRunState.Failed, null, null, $"could not start: {exception.Message}");
+            return;
+        }
+
+        await FollowAsync(run, containerId, startedAt, shutdown);
+    }
+
+    /// <summary>Waits for a started container (or an adopted one) and records how it ended.</summary>
+    internal async Task FollowAsync(ActiveRun run, string containerId, DateTimeOffset startedAt, CancellationToken shutdown)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        try
+        {
+            var wait = runtime.WaitContainerAsync(containerId, waiting.Token);
+            var limit = run.Job.Timeout;
+            var timeout = limit is { } l
+                ? Task.Delay(Positive(startedAt + l - clock.GetUtcNow()), clock, waiting.Token)
+                : Task.Delay(Timeout.InfiniteTimeSpan, clock, waiting.Token);
+            var first = await Task.WhenAny(wait, timeout, run.StopRequested);
+            shutdown.ThrowIfCancellationRequested();
+            var state = JobRunState.Succeeded;
+            string? reason = null;
+            if (first != wait)
+            {
+                (state, reason) = first == timeout
+                    ? (JobRunState.TimedOut, $"timed out after {Words(limit!.Value)}")
+                    : (JobRunState.Failed, await run.StopRequested);
+                await runtime.StopContainerAsync(containerId, options.StopGrace, shutdown);
+            }
+
+            var exitCode = await wait;
+            await waiting.CancelAsync();
+            if (state == JobRunState.Succeeded && exitCode != 0)
+            {
+                state = JobRunState.Failed;
+            }
+
+            var output = await CollectOutputAsync(containerId, shutdown);
+            await CompleteAsync(run.Job, run.Id, state, exitCode, output, reason);
+            await RemoveQuietlyAsync(containerId);
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            // The daemon is stopping: the container keeps running and is adopted at the next start.
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("job {Job} run {Run}: lost track of its container: {Error}", run.Job.Name, run.Id, exception.Message);
+            await CompleteAsync(run.Job, run.Id, JobRunState.Failed, null, null, $"lost track of the container: {exception.Message}");
+            await RemoveQuietlyAsync(containerId);
+        }
+    }
+
+    /// <summary>Records the end of a run (once) and tells the maintainer when the run failed or the job asks to hear every time.</summary>
+    internal async Task CompleteAsync(JobSpec job, long id, JobRunState state, long? exitCode, string? output, string? message)
+    {
+        if (!runs.Finish(id, state, exitCode, output, message) || runs.Get(job.Name, id) is not { } run)
+        {
+            return;
+        }
+
+        logger.LogInformation("job {Job} run {Run} {State} (exit code {ExitCode})", job.Name, id, JobRunStates.ToText(state), exitCode);
+        if (!JobRunStates.IsFailure(state) && !job.NotifyOnCompletion)
+        {
+            return;
+        }
+
+        try
+        {
+            // Never the shutdown token: a notice about a run that ended is worth the moment it takes.
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await notifier.RunFinishedAsync(job, run, bounded.Token);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("job {Job} run {Run}: the notice could not be sent: {Error}", job.Name, id, exception.Message);
+        }
+    }
+
+    internal async Task RemoveQuietlyAsync(string? containerId)
+    {
+        if (containerId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await runtime.RemoveContainerAsync(containerId, force: true, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("could not remove job container {Container}: {Error}", containerId, exception.Message);
+        }
+    }
+
+    private ContainerCreateRequest Request(ActiveRun run)
+    {
+        var labels = naming.BaseLabels(SkyLabels.JobKind);
+        labels[SkyLabels.Job] = run.Job.Name;
+        labels[SkyLabels.Run] = run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ContainerCreateRequest
+        {
+            Name = naming.JobRun(run.Job.Name, run.Id),
+            Image = run.Job.Image,
+            Command = run.Job.Command,
+            Environment = run.Job.Environment,
+            Labels = labels,
+            MemoryBytes = run.Job.MemoryBytes,
+            Cpus = run.Job.Cpus,
+            Volumes = run.Job.Volumes,
+            Init = true,
+        };
+    }
+
+    private async Task<string?> CollectOutputAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var tail = new OutputTail(options.OutputCapacity);
+        try
+        {
+            await foreach (var line in runtime.GetLogsAsync(containerId, new LogQuery { Timestamps = false }, cancellationToken))
+            {
+                tail.Add(line.Text);
+            }
+        }
+        catch (Exception exception) when (exception is EngineException or EngineUnavailableException)
+        {
+            tail.Add($"[sky: the output could not be read: {exception.Message}]");
+        }
+
+        return tail.ToString();
+    }
+
+    private static TimeSpan Positive(TimeSpan delay) => delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+
+    private static string Words(TimeSpan span) =>
+        span.TotalSeconds < 120 ? $"{span.TotalSeconds:0.###}s" : span.TotalMinutes < 120 ? $"{span.TotalMinutes:0.##}m" : $"{span.TotalHours:0.##}h";
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Sky.Model;
+using Sky.Store;
+
+namespace Sky.Scheduler;
+
+/// <summary>Start-up: adopting the runs of the previous daemon, closing those whose container is gone, catching up missed ticks.</summary>
+public sealed partial class JobScheduler
+{
+    /// <summary>
+    /// Every run recorded as running either has its container (still running: adopt and wait for it; already ended:
+    /// collect it) or has lost it (recorded failed, "daemon restarted"). Job containers whose run is already recorded
+    /// as finished are leftovers of a crash between recording and removing: they go.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken token)
+    {
+        var labels = new Dictionary<string, string?>
+        {
+            [SkyLabels.Managed] = "true",
+            [SkyLabels.Namespace] = naming.Namespace,
+            [SkyLabels.Kind] = SkyLabels.JobKind,
+        };
+        var containers = await runtime.ListContainersAsync(labels, token);
+        var byRun = new Dictionary<long, ObservedContainer>();
+        foreach (var container in containers)
+        {
+            if (long.TryParse(container.Labels.GetValueOrDefault(SkyLabels.Run), System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                byRun[id] = container;
+            }
+        }
+
+        var jobs = source.Current().Jobs;
+        foreach (var record in runs.Unfinished())
+        {
+            byRun.Remove(record.Id, out var container);
+            var job = jobs.FirstOrDefault(j => j.Name == record.Job)
+                ?? new JobSpec { Name = record.Job, Image = container?.Image ?? string.Empty, Every = string.Empty };
+            if (container is null)
+            {
+                await runner.CompleteAsync(job, record.Id, JobRunState.Failed, null, null, "daemon restarted (the run's container is gone)");
+                continue;
+            }
+
+            if (container.State == ContainerState.Created)
+            {
+                await runner.RemoveQuietlyAsync(container.Id);
+                await runner.CompleteAsync(job, record.Id, JobRunState.Failed, null, null, "daemon restarted before the run started");
+                continue;
+            }
+
+            logger.LogInformation("adopting job {Job} run {Run} ({State})", job.Name, record.Id, container.State);
+            var run = new ActiveRun(record.Id, job);
+            var startedAt = record.StartedAt ?? container.Created ?? record.DispatchedAt;
+            lock (gate)
+            {
+                Slot(job.Name).Active.Add(run);
+                run.Completion = RunAndReleaseAsync(run, t => runner.FollowAsync(run, container.Id, startedAt, t));
+            }
+        }
+
+        foreach (var leftover in byRun.Values)
+        {
+            await runner.RemoveQuietlyAsync(leftover.Id);
+        }
+    }
+
+    /// <summary>For jobs with <c>missed: run-once</c>: one run now if a tick fell while the daemon was down.</summary>
+    private void CatchUpMissedRuns()
+    {
+        var now = clock.GetUtcNow();
+        var catchUps = new List<DueTick>();
+        lock (gate)
+        {
+            foreach (var job in timetable.Jobs.Where(j => j.Missed == MissedRunPolicy.RunOnce))
+            {
+                if (timetable.ScheduleOf(job.Name) is { } schedule && MissedRuns.CatchUpTick(job, schedule, runs.LastActivity(job.Name), now) is { } missed)
+                {
+                    catchUps.Add(new DueTick(job, missed));
+                }
+            }
+        }
+
+        foreach (var tick in catchUps)
+        {
+            logger.LogInformation("job {Job}: catching up the run due at {Tick:O}", tick.Job.Name, tick.ScheduledAt);
+            Dispatch(tick.Job, tick.ScheduledAt, JobTriggers.Schedule);
+        }
+    }
+}

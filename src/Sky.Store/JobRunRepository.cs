@@ -1,0 +1,176 @@
+using System.Globalization;
+using Dapper;
+
+namespace Sky.Store;
+
+/// <summary>
+/// Every run of every recurrent job: a row is written when the scheduler acts on a tick (so a crash never loses it),
+/// then completed as the run starts and ends. Retention trims old rows per job.
+/// </summary>
+public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
+{
+    private const string Columns =
+        "id, job, trigger, scheduled_at AS scheduledAt, dispatched_at AS dispatchedAt, started_at AS startedAt, ended_at AS endedAt, exit_code AS exitCode, state, message";
+
+    /// <summary>Records a run the scheduler is starting; its id names the container.</summary>
+    public long Begin(string job, string trigger, DateTimeOffset? scheduledAt)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO job_runs(job, trigger, scheduled_at, dispatched_at, state) VALUES (@job, @trigger, @scheduled, @now, 'running');
+            SELECT last_insert_rowid();
+            """,
+            new { job, trigger, scheduled = Text(scheduledAt), now = Now() });
+    }
+
+    public void MarkStarted(long id, DateTimeOffset startedAt)
+    {
+        using var connection = database.Open();
+        connection.Execute("UPDATE job_runs SET started_at = @startedAt WHERE id = @id", new { id, startedAt = Text(startedAt) });
+    }
+
+    /// <summary>Completes a run; only a run still recorded as running changes, so a finish is never written twice.</summary>
+    public bool Finish(long id, JobRunState state, long? exitCode, string? output, string? message)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            """
+            UPDATE job_runs SET state = @state, exit_code = @exitCode, output = @output, message = @message, ended_at = @now
+            WHERE id = @id AND state = 'running'
+            """,
+            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() }) == 1;
+    }
+
+    /// <summary>Records a tick that did not run (overlap policy).</summary>
+    public long RecordSkipped(string job, string trigger, DateTimeOffset? scheduledAt, string message)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO job_runs(job, trigger, scheduled_at, dispatched_at, ended_at, state, message)
+            VALUES (@job, @trigger, @scheduled, @now, @now, 'skipped', @message);
+            SELECT last_insert_rowid();
+            """,
+            new { job, trigger, scheduled = Text(scheduledAt), now = Now(), message });
+    }
+
+    /// <summary>One run with its output; null when the job has no run of that id.</summary>
+    public JobRun? Get(string job, long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<Row>($"SELECT {Columns}, output FROM job_runs WHERE job = @job AND id = @id", new { job, id })?.ToRun();
+    }
+
+    /// <summary>The newest run that is not a skipped tick, with its output.</summary>
+    public JobRun? Latest(string job)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<Row>(
+            $"SELECT {Columns}, output FROM job_runs WHERE job = @job AND state <> 'skipped' ORDER BY id DESC LIMIT 1", new { job })?.ToRun();
+    }
+
+    /// <summary>The newest first, without their output.</summary>
+    public IReadOnlyList<JobRun> List(string job, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<Row>($"SELECT {Columns}, '' AS output FROM job_runs WHERE job = @job ORDER BY id DESC LIMIT @limit", new { job, limit })
+            .Select(r => r.ToRun()).ToList();
+    }
+
+    /// <summary>Each job's newest run, without output.</summary>
+    public IReadOnlyDictionary<string, JobRun> LatestPerJob()
+    {
+        using var connection = database.Open();
+        return connection.Query<Row>(
+            $"SELECT {Columns}, '' AS output FROM job_runs WHERE id IN (SELECT MAX(id) FROM job_runs GROUP BY job)")
+            .Select(r => r.ToRun()).ToDictionary(r => r.Job, StringComparer.Ordinal);
+    }
+
+    /// <summary>Runs recorded as running: after a restart, each is adopted or closed.</summary>
+    public IReadOnlyList<JobRun> Unfinished()
+    {
+        using var connection = database.Open();
+        return connection.Query<Row>($"SELECT {Columns}, '' AS output FROM job_runs WHERE state = 'running' ORDER BY id").Select(r => r.ToRun()).ToList();
+    }
+
+    /// <summary>The last time the job was due or started, whatever came of it: the reference for missed runs.</summary>
+    public DateTimeOffset? LastActivity(string job)
+    {
+        using var connection = database.Open();
+        var text = connection.ExecuteScalar<string?>("SELECT MAX(COALESCE(scheduled_at, dispatched_at)) FROM job_runs WHERE job = @job", new { job });
+        return text is null ? null : Parse(text);
+    }
+
+    /// <summary>
+    /// Keeps the newest <paramref name="keepPerJob"/> finished runs of each job and, with <paramref name="maxAge"/>,
+    /// only those that ended within it; running rows are never removed. Returns how many rows went.
+    /// </summary>
+    public int ApplyRetention(int keepPerJob, TimeSpan? maxAge)
+    {
+        using var connection = database.Open();
+        var removed = connection.Execute(
+            """
+            DELETE FROM job_runs WHERE state <> 'running' AND id IN (
+                SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY job ORDER BY id DESC) AS rank FROM job_runs WHERE state <> 'running')
+                WHERE rank > @keepPerJob)
+            """,
+            new { keepPerJob });
+        if (maxAge is { } age)
+        {
+            removed += connection.Execute(
+                "DELETE FROM job_runs WHERE state <> 'running' AND ended_at < @cutoff",
+                new { cutoff = Text(clock.GetUtcNow() - age) });
+        }
+
+        return removed;
+    }
+
+    private string Now() => Text(clock.GetUtcNow())!;
+
+    // UTC in round-trip form: the text sorts as the instants do, which retention's comparison relies on.
+    private static string? Text(DateTimeOffset? instant) => instant?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    // A class with setters, not a positional record: Dapper then maps by column name whatever SQLite says a NULL column's type is.
+    private sealed class Row
+    {
+        public long Id { get; set; }
+
+        public string Job { get; set; } = string.Empty;
+
+        public string Trigger { get; set; } = string.Empty;
+
+        public string? ScheduledAt { get; set; }
+
+        public string DispatchedAt { get; set; } = string.Empty;
+
+        public string? StartedAt { get; set; }
+
+        public string? EndedAt { get; set; }
+
+        public long? ExitCode { get; set; }
+
+        public string State { get; set; } = string.Empty;
+
+        public string? Message { get; set; }
+
+        public string? Output { get; set; }
+
+        public JobRun ToRun() => new()
+        {
+            Id = Id,
+            Job = Job,
+            Trigger = Trigger,
+            ScheduledAt = ScheduledAt is null ? null : Parse(ScheduledAt),
+            DispatchedAt = Parse(DispatchedAt),
+            StartedAt = StartedAt is null ? null : Parse(StartedAt),
+            EndedAt = EndedAt is null ? null : Parse(EndedAt),
+            ExitCode = ExitCode,
+            State = JobRunStates.Parse(State),
+            Message = Message,
+            Output = string.IsNullOrEmpty(Output) ? null : Output,
+        };
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+
+namespace Sky.Cli.Tests.Commands;
+
+/// <summary>Recurrent jobs end to end: the daemon's scheduler runs real containers on the real engine.</summary>
+public sealed class JobCommandTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_job_every_two_seconds_runs_by_itself_and_records_exit_codes_and_output()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        var apply = await daemon.RunAsync("apply", Config("""
+            tick:
+              image: base:0.7
+              command: echo "tick from $(hostname)"
+              every: 2 seconds
+            """));
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+
+        var runs = await WaitForRunsAsync(daemon, "tick", r => r.Count(x => x.State == "succeeded") >= 2);
+
+        Assert.All(runs.Where(r => r.State == "succeeded"), r => Assert.Equal(("schedule", 0L), (r.Trigger, r.ExitCode!.Value)));
+        var logs = await daemon.RunAsync("job", "logs", "tick");
+        Assert.StartsWith("tick from ", logs.Output, StringComparison.Ordinal);
+        var list = await daemon.RunAsync("job", "list");
+        Assert.Contains(list.Lines, line => line.StartsWith("tick", StringComparison.Ordinal) && line.Contains("every 2 seconds", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_forced_run_is_recorded_as_manual_and_its_output_is_printed_by_job_logs()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Config(StillAlive));
+
+        var start = await daemon.RunAsync("job", "start", "still-alive", "--wait");
+
+        Assert.True(start.ExitCode == 0, start.ToString());
+        var run = Assert.Single(await RunsAsync(daemon, "still-alive"));
+        Assert.Equal(("manual", "succeeded", 0L), (run.Trigger, run.State, run.ExitCode!.Value));
+        Assert.Equal("Hey I'm still alive!\n", (await daemon.RunAsync("job", "logs", "still-alive", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
+        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+    }
+
+    [Fact]
+    public async Task A_failing_run_is_recorded_failed_with_its_exit_code_and_notifies_the_maintainer()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Config("""
+            broken:
+              maintainer: { name: Jane Doe, email: jane@example.com }
+              image: base:0.7
+              command: echo "about to fail" >&2; exit 3
+              every: 1 day at 03:00
+            """));
+
+        var start = await daemon.RunAsync("job", "start", "broken", "--wait");
+
+        Assert.Equal(3, start.ExitCode);
+        var run = Assert.Single(await RunsAsync(daemon, "broken"));
+        Assert.Equal(("failed", 3L), (run.State, run.ExitCode!.Value));
+        Assert.Equal("about to fail\n", (await daemon.RunAsync("job", "logs", "broken")).Output);
+        using var http = new HttpClient();
+        using var events = JsonDocument.Parse(await http.GetStringAsync($"{daemon.Address}/api/v1/events?service=broken"));
+        Assert.Contains(
+            $"job broken run {run.Id} failed with exit code 3 (to Jane Doe <jane@example.com>)",
+            events.RootElement.EnumerateArray().Select(e => e.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task A_job_slower_than_its_interval_with_overlap_skip_skips_ticks_and_never_runs_twice_at_once()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Config("""
+            slow:
+              image: base:0.7
+              command: sleep 3
+              every: 1 second
+              overlap: skip
+            """));
+
+        var runs = await WaitForRunsAsync(daemon, "slow", r => r.Count(x => x.State == "succeeded") >= 2 && r.Count(x => x.State == "skipped") >= 2);
+
+        var ran = runs.Where(r => r.State != "skipped").OrderBy(r => r.Id).ToList();
+        for (var i = 1; i < ran.Count; i++)
+        {
+            Assert.True(ran[i].StartedAt is null || ran[i - 1].EndedAt is null || ran[i].StartedAt >= ran[i - 1].EndedAt, $"runs {ran[i - 1].Id} and {ran[i].Id} overlap");
+        }
+
+        Assert.All(runs.Where(r => r.State == "skipped"), r => Assert.Contains("still going", r.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_daemon_restart_keeps_the_run_history_and_adopts_a_run_in_progress()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Config("""
+            nightly:
+              image: base:0.7
+              command: sleep 2; echo done
+              every: 1 day at 03:00
+            """));
+        Assert.Equal(0, (await daemon.RunAsync("job", "start", "nightly", "--wait")).ExitCode);
+        Assert.Equal(0, (await daemon.RunAsync("job", "start", "nightly")).ExitCode);
+        await WaitForRunsAsync(daemon, "nightly", r => r[0].StartedAt is not null);
+
+        await daemon.StopAsync();
+        await daemon.StartAgainAsync();
+
+        var runs = await WaitForRunsAsync(daemon, "nightly", r => r.Count == 2 && r.All(x => x.State == "succeeded"));
+        Assert.All(runs, r => Assert.Equal((0L, "manual"), (r.ExitCode!.Value, r.Trigger)));
+        Assert.Equal("done\n", (await daemon.RunAsync("job", "logs", "nightly")).Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_job_is_not_found_with_a_clear_sentence()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", Config(StillAlive));
+
+        var start = await daemon.RunAsync("job", "start", "nope");
+        var runs = await daemon.RunAsync("job", "runs", "nope");
+
+        Assert.Equal((ExitCodes.NotFound, ExitCodes.NotFound), (start.ExitCode, runs.ExitCode));
+        Assert.Equal("error: no job named 'nope' in the applied configuration (see sky job list)", start.Error.Trim());
+    }
+
+    [Fact]
+    public async Task A_bad_schedule_is_refused_with_its_position_and_starts_nothing()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        var path = Config("""
+            still-alive:
+              image: base:0.7
+              command: echo hi
+              every: 1 fortnight at 17:00
+            """);
+
+        var apply = await daemon.RunAsync("apply", path);
+
+        Assert.Equal(ExitCodes.Invalid, apply.ExitCode);
+        Assert.Contains($"{Path.GetFileName(path)}:4:10: still-alive.every: '1 fortnight at 17:00'", apply.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotFound, (await daemon.RunAsync("job", "start", "still-alive")).ExitCode);
+        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+    }
+
+    private const string StillAlive = """
+        still-alive:
+          maintainer:
+            name: Jane Doe
+            email: jane@example.com
+          image: base:0.7
+          command: echo "Hey I'm still alive!"
+          every: 1 day at 17:00
+          notify-on-completion: true
+        """;
+
+    private static string Config(string yaml)
+    {
+        var folder = Directory.CreateTempSubdirectory("sky-job-").FullName;
+        var path = Path.Combine(folder, "jobs.yml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private static async Task<List<RunRow>> RunsAsync(TestDaemon daemon, string job)
+    {
+        var runs = await daemon.RunAsync("job", "runs", job, "-o", "json");
+        Assert.True(runs.ExitCode == 0, runs.ToString());
+        return JsonSerializer.Deserialize<List<RunRow>>(runs.Output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    /// <summary>Polls the run history until <paramref name="done"/> holds, for a bounded time (no timing is asserted).</summary>
+    private static async Task<List<RunRow>> WaitForRunsAsync(TestDaemon daemon, string job, Func<List<RunRow>, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (true)
+        {
+            var runs = await RunsAsync(daemon, job);
+            if (done(runs))
+            {
+                return runs;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "runs so far: " + JsonSerializer.Serialize(runs));
+            await Task.Delay(250);
+        }
+    }
+
+    private sealed record RunRow(long Id, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message);
+}

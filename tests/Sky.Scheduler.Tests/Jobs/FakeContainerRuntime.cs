@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Sky.Model;
+using Sky.Runtime;
+
+namespace Sky.Scheduler.Tests.Jobs;
+
+/// <summary>
+/// The engine as far as job runs need it, in memory: containers are created, started, waited for and removed; a test
+/// decides when each one exits (or lets them exit at once with <see cref="AutoExitCode"/>).
+/// </summary>
+public sealed class FakeContainerRuntime : IContainerRuntime
+{
+    private readonly ConcurrentDictionary<string, FakeContainer> containers = new();
+    private int sequence;
+
+    /// <summary>When set, a container exits with this code as soon as it starts; null keeps it running until the test says.</summary>
+    public long? AutoExitCode { get; set; } = 0;
+
+    public IReadOnlyList<FakeContainer> All => containers.Values.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<FakeContainer> Running => All.Where(c => c.State == ContainerState.Running).ToList();
+
+    public FakeContainer Named(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>A container left by an earlier daemon (adoption tests).</summary>
+    public FakeContainer Add(ContainerCreateRequest request, ContainerState state)
+    {
+        var container = new FakeContainer($"c{Interlocked.Increment(ref sequence)}", request) { State = state };
+        containers[container.Id] = container;
+        return container;
+    }
+
+    public Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Add(request, ContainerState.Created).Id);
+
+    public Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        var container = containers[id];
+        container.State = ContainerState.Running;
+        container.Output.Add($"output of {container.Name}");
+        if (AutoExitCode is { } code)
+        {
+            container.Exit(code);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var container = containers[id];
+        container.Stopped = true;
+        container.Exit(137);
+        return Task.CompletedTask;
+    }
+
+    public Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken) => containers[id].Exited.WaitAsync(cancellationToken);
+
+    public Task RemoveContainerAsync(string id, bool force, CancellationToken cancellationToken)
+    {
+        if (containers.TryGetValue(id, out var container))
+        {
+            container.Removed = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ObservedContainer>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ObservedContainer>>(All
+            .Where(c => !c.Removed && labels.All(l => c.Request.Labels.TryGetValue(l.Key, out var value) && (l.Value is null || l.Value == value)))
+            .Select(c => new ObservedContainer { Id = c.Id, Name = c.Name, State = c.State, Labels = c.Request.Labels, Image = c.Request.Image })
+            .ToList());
+
+    public async IAsyncEnumerable<LogEntry> GetLogsAsync(string id, LogQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var line in containers[id].Output)
+        {
+            yield return new LogEntry(LogStream.Stdout, line, null);
+        }
+    }
+
+    public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<EngineInfo> PingAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<string> CreateContainerAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> extraLabels, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task KillContainerAsync(string id, string signal, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public IAsyncEnumerable<EngineEvent> GetEventsAsync(IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RemoveNetworkAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RemoveImageAsync(string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<Stream> AttachAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ResizeTtyAsync(string id, int width, int height, CancellationToken cancellationToken) => throw new NotSupportedException();
+}

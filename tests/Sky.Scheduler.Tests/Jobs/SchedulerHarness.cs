@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Sky.Model;
+using Sky.Store;
+
+namespace Sky.Scheduler.Tests.Jobs;
+
+/// <summary>
+/// A scheduler on a fake clock, a fake engine and a real SQLite store of its own (temp folder), so each test is
+/// parallel-safe and drives time by hand. Start it again on the same store to play a daemon restart.
+/// </summary>
+public sealed class SchedulerHarness : IAsyncDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private readonly string folder = Directory.CreateTempSubdirectory("sky-scheduler-").FullName;
+    private JobsSnapshot snapshot = JobsSnapshot.Empty;
+
+    public SchedulerHarness(params JobSpec[] jobs)
+    {
+        Database = new SkyDatabase(folder);
+        Runs = new JobRunRepository(Database, Clock);
+        Apply(jobs);
+    }
+
+    public FakeTimeProvider Clock { get; } = new();
+
+    public FakeContainerRuntime Runtime { get; } = new();
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public SkyDatabase Database { get; }
+
+    public JobRunRepository Runs { get; }
+
+    public Naming Naming { get; } = new("t");
+
+    public JobScheduler? Scheduler { get; private set; }
+
+    public static JobSpec Job(string name, string every, Func<JobSpec, JobSpec>? change = null)
+    {
+        var job = new JobSpec { Name = name, Image = "base:0.7", Command = ["true"], Every = every };
+        return change is null ? job : change(job);
+    }
+
+    /// <summary>A new revision with these jobs (the scheduler notices it on its next revision poll).</summary>
+    public void Apply(params JobSpec[] jobs) => snapshot = new JobsSnapshot(snapshot.Revision + 1, jobs);
+
+    public async Task<JobScheduler> StartAsync()
+    {
+        var options = new JobSchedulerOptions { RevisionPollInterval = TimeSpan.FromSeconds(1), StopGrace = TimeSpan.FromSeconds(1) };
+        var source = new DelegateJobSource(() => snapshot.Revision, () => snapshot);
+        var runner = new JobRunner(Runtime, Runs, Notifier, Naming, Clock, options, NullLogger<JobRunner>.Instance);
+        Scheduler = new JobScheduler(source, runner, Runs, Runtime, Naming, Clock, options, NullLogger<JobScheduler>.Instance);
+        await Scheduler.StartAsync(CancellationToken.None);
+        await Scheduler.Ready.WaitAsync(Bound);
+        return Scheduler;
+    }
+
+    public async Task StopAsync()
+    {
+        if (Scheduler is not null)
+        {
+            await Scheduler.StopAsync(CancellationToken.None);
+            Scheduler.Dispose();
+            Scheduler = null;
+        }
+    }
+
+    /// <summary>Moves the fake clock second by second, so every tick on the way is seen in order.</summary>
+    public async Task AdvanceAsync(TimeSpan span)
+    {
+        for (var moved = TimeSpan.Zero; moved < span; moved += TimeSpan.FromSeconds(1))
+        {
+            await LoopAsleepAsync();
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await LoopAsleepAsync();
+    }
+
+    /// <summary>
+    /// Waits until the loop (which works on the thread pool) has dealt with everything due and sleeps towards a future
+    /// instant: moving time earlier would make it see several ticks at once.
+    /// </summary>
+    private async Task LoopAsleepAsync()
+    {
+        if (Scheduler is { } scheduler)
+        {
+            await EventuallyAsync(() => scheduler.SleepingUntil > Clock.GetUtcNow(), () => "the scheduler loop never went back to sleep");
+        }
+    }
+
+    public DateTimeOffset At(int seconds) => new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(seconds);
+
+    /// <summary>Runs of a job, oldest first.</summary>
+    public IReadOnlyList<JobRun> RunsOf(string job) => Runs.List(job, 1000).Reverse().ToList();
+
+    /// <summary>Waits (real time, bounded) until the condition holds: the runner works on the thread pool.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, describe());
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
