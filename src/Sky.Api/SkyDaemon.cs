@@ -15,7 +15,7 @@ namespace Sky.Api;
 /// </summary>
 public static class SkyDaemon
 {
-    public static WebApplication Build(DaemonOptions options, IContainerRuntime? runtime = null)
+    public static WebApplication Build(DaemonOptions options, IContainerRuntime? runtime = null, Settings.DaemonSettings? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{options.Listen}");
@@ -45,6 +45,7 @@ public static class SkyDaemon
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
         services.AddSingleton<StatusReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
+        Settings.AlertRegistration.AddAlerts(services, settings ?? new Settings.DaemonSettings());
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>
@@ -63,6 +64,8 @@ public static class SkyDaemon
         ServiceEndpoints.Map(api);
         LogEndpoints.Map(api);
         OneOffEndpoints.Map(api);
+        AlertEndpoints.Map(api);
+        NotifyEndpoints.Map(api);
         app.MapFallback((HttpContext context) => Results.Json(new Contracts.ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
         return app;
     }

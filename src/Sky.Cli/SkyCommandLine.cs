@@ -22,6 +22,8 @@ public static class SkyCommandLine
         root.Subcommands.Add(ContainersCommand.Create(Context));
         root.Subcommands.Add(AttachCommand.Create(Context));
         root.Subcommands.Add(RunCommand.Create(Context));
+        root.Subcommands.Add(AlertsCommand.Create(Context));
+        root.Subcommands.Add(SnitchCommand.Create(Context));
         root.Subcommands.Add(VersionCommand.Create(Context));
 
         var parse = root.Parse(args);

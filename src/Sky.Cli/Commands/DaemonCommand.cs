@@ -10,18 +10,21 @@ public static class DaemonCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var listen = new Option<string>("--listen") { Description = "HOST:PORT to serve the API on", DefaultValueFactory = _ => DaemonOptions.DefaultListen };
+        var listen = new Option<string?>("--listen") { Description = "HOST:PORT to serve the API on (default: the settings file's, else 127.0.0.1:7070)" };
+        var config = new Option<string?>("--config") { Description = "The daemon's settings file (default: SKY_CONFIG; see docs/daemon-settings.yml)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data folder (default: SKY_DATA_DIR, else ~/.local/share/sky)" };
         var ns = new Option<string?>("--namespace") { Description = "Manage only containers of this namespace, with names prefixed by it" };
-        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns };
+        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
+            var loaded = Sky.Api.Settings.DaemonSettingsLoader.LoadOrDefaults(parse.GetValue(config));
+            var settings = loaded.Settings ?? throw new CliException(ExitCodes.Invalid, "the daemon settings have errors; the daemon does not start", loaded.Errors.Select(e => e.ToString()).ToList());
             var options = new DaemonOptions
             {
-                Listen = parse.GetValue(listen)!,
-                DataDirectory = parse.GetValue(dataDir) ?? DaemonOptions.DefaultDataDirectory(),
-                Namespace = parse.GetValue(ns),
+                Listen = parse.GetValue(listen) ?? settings.Listen,
+                DataDirectory = parse.GetValue(dataDir) ?? settings.DataDirectory ?? DaemonOptions.DefaultDataDirectory(),
+                Namespace = parse.GetValue(ns) ?? settings.Namespace,
             };
             if (options.Namespace is { } name && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$"))
             {
@@ -40,7 +43,7 @@ public static class DaemonCommand
                 cli.Error.WriteLine($"warning: {unavailable.Message}");
             }
 
-            var app = SkyDaemon.Build(options, runtime);
+            var app = SkyDaemon.Build(options, runtime, settings);
             try
             {
                 await app.StartAsync(cancellationToken);
