@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Sky.Model;
 using Sky.Store;
 
@@ -15,14 +17,16 @@ public sealed class AlertManager : IAlertSink
     private readonly AlertChannels channels;
     private readonly AlertDispatcher dispatcher;
     private readonly TimeProvider clock;
+    private readonly ILogger<AlertManager>? logger;
 
-    public AlertManager(EscalationSettings settings, AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, TimeProvider clock)
+    public AlertManager(EscalationSettings settings, AlertRepository repository, AlertChannels channels, AlertDispatcher dispatcher, TimeProvider clock, ILogger<AlertManager>? logger = null)
     {
         tracker = new IncidentTracker(settings);
         this.repository = repository;
         this.channels = channels;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.logger = logger;
         foreach (var record in repository.Open())
         {
             tracker.Restore(ToIncident(record));
@@ -40,11 +44,19 @@ public sealed class AlertManager : IAlertSink
         }
     }
 
+    /// <summary>Never throws: a store that cannot be written must not stop the supervisor that reports.</summary>
     public void Signal(AlertSignal signal)
     {
         lock (gate)
         {
-            Handle(tracker.Signal(signal, clock.GetUtcNow()));
+            try
+            {
+                Handle(tracker.Signal(signal, clock.GetUtcNow()));
+            }
+            catch (SqliteException exception)
+            {
+                logger?.LogError("cannot store the alert for {Service}/{Instance}: {Error}", signal.Service, signal.Instance, exception.Message);
+            }
         }
     }
 
@@ -53,7 +65,14 @@ public sealed class AlertManager : IAlertSink
     {
         lock (gate)
         {
-            Handle(tracker.Due(clock.GetUtcNow()));
+            try
+            {
+                Handle(tracker.Due(clock.GetUtcNow()));
+            }
+            catch (SqliteException exception)
+            {
+                logger?.LogError("cannot store reminders: {Error}", exception.Message);
+            }
         }
     }
 
