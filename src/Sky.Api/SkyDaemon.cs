@@ -46,6 +46,7 @@ public static class SkyDaemon
         services.AddSingleton<StatusReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
         Settings.AlertRegistration.AddAlerts(services, settings ?? new Settings.DaemonSettings());
+        services.AddJobScheduler(JobEndpoints.JobSource);
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>
@@ -66,6 +67,7 @@ public static class SkyDaemon
         OneOffEndpoints.Map(api);
         AlertEndpoints.Map(api);
         NotifyEndpoints.Map(api);
+        JobEndpoints.Map(api);
         app.MapFallback((HttpContext context) => Results.Json(new Contracts.ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
         return app;
     }

@@ -17,6 +17,7 @@ public static class SkyCommandLine
         root.Subcommands.Add(ApplyCommand.Create(Context));
         root.Subcommands.Add(ValidateCommand.Create(Context));
         root.Subcommands.Add(ServiceCommand.Create(Context));
+        root.Subcommands.Add(JobCommand.Create(Context));
         root.Subcommands.Add(PsCommand.Create(Context));
         root.Subcommands.Add(ContainerCommand.Create(Context));
         root.Subcommands.Add(ContainersCommand.Create(Context));
