@@ -97,50 +97,27 @@ public sealed class ServiceOperations(
         }
     }
 
-    public async Task<bool> StartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var (revision, instances) = Select(selector);
-            foreach (var instance in instances)
-            {
-                intents.Set(instance.Service, instance.Name, running: true);
-            }
+    public Task<bool> StartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
+        WithIntentAsync(selector, running: true, async (revision, instances) =>
+            await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "start", reporter, cancellationToken), cancellationToken);
 
-            NotifyStarted(instances);
-
-            var plan = Planner.Start(instances, await ObserveAsync(cancellationToken));
-            return await ExecuteAsync(plan, revision, "start", reporter, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public async Task<bool> StopAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken)
-    {
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var (revision, instances) = Select(selector);
-            foreach (var instance in instances)
-            {
-                intents.Set(instance.Service, instance.Name, running: false);
-            }
-
-            var plan = Planner.Stop(instances, await ObserveAsync(cancellationToken));
-            return await ExecuteAsync(plan, revision, "stop", reporter, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public Task<bool> StopAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
+        WithIntentAsync(selector, running: false, async (revision, instances) =>
+            await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "stop", reporter, cancellationToken), cancellationToken);
 
     /// <summary>Stops then starts, so every container is fresh and built from the newest revision.</summary>
-    public async Task<bool> RestartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken)
+    public Task<bool> RestartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
+        WithIntentAsync(selector, running: true, async (revision, instances) =>
+        {
+            var stopped = await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
+            return stopped && await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Under the lock: resolves the selector, records whether people want its instances running (the supervisor heals
+    /// only what is wanted), then acts on them.
+    /// </summary>
+    private async Task<bool> WithIntentAsync(ServiceSelector selector, bool running, Func<long, IReadOnlyList<InstanceSpec>, Task<bool>> act, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -148,13 +125,15 @@ public sealed class ServiceOperations(
             var (revision, instances) = Select(selector);
             foreach (var instance in instances)
             {
-                intents.Set(instance.Service, instance.Name, running: true);
+                intents.Set(instance.Service, instance.Name, running);
             }
 
-            NotifyStarted(instances);
+            if (running)
+            {
+                NotifyStarted(instances);
+            }
 
-            var stopped = await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
-            return stopped && await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
+            return await act(revision, instances);
         }
         finally
         {
