@@ -1,8 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Sky.Api;
+using Sky.Api.Settings;
 using Sky.Runtime;
+using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests;
 
@@ -13,6 +13,7 @@ namespace Sky.Cli.Tests;
 public sealed class TestDaemon : IAsyncDisposable
 {
     private WebApplication? app;
+    private DaemonSettings? settings;
 
     private TestDaemon(string ns, string dataDirectory, int port)
     {
@@ -29,17 +30,21 @@ public sealed class TestDaemon : IAsyncDisposable
 
     public string Address => $"http://127.0.0.1:{Port}";
 
-    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null)
+    /// <summary>Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation).</summary>
+    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null)
     {
-        var daemon = new TestDaemon($"t{Guid.NewGuid():N}"[..9], Directory.CreateTempSubdirectory("sky-test-").FullName, FreePort());
+        var daemon = new TestDaemon($"t{Guid.NewGuid():N}"[..9], Directory.CreateTempSubdirectory("sky-test-").FullName, FreePort.Next())
+        {
+            settings = settings,
+        };
         await daemon.StartAgainAsync(runtime);
         return daemon;
     }
 
-    /// <summary>Starts the daemon (again) on the same namespace, data folder and port.</summary>
+    /// <summary>Starts the daemon (again) on the same namespace, data folder, port and settings.</summary>
     public async Task StartAgainAsync(IContainerRuntime? runtime = null)
     {
-        app = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace }, runtime);
+        app = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace }, runtime, settings);
         await app.StartAsync();
     }
 
@@ -71,12 +76,5 @@ public sealed class TestDaemon : IAsyncDisposable
         await Docker.CleanNamespaceAsync(Namespace);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Sky.Alerts.Tests.Peers;
 using Sky.Model;
+using Sky.Testing;
+using Sky.Testing.Peers;
 
 namespace Sky.Alerts.Tests.Channels;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Sky.Alerts.Tests.Peers;
+using Sky.Testing.Peers;
 using Sky.Api;
 using Sky.Api.Settings;
 using Sky.Cli;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Sky.Alerts.Tests.Peers;
+using Sky.Testing.Peers;
 using Sky.Api.Contracts;
 using Sky.Api.Settings;
 using Sky.Model;

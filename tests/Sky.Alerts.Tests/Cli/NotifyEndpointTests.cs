@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Sky.Alerts.Tests.Peers;
+using Sky.Testing.Peers;
 using Sky.Api.Contracts;
 using Sky.Api.Settings;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Sky.Alerts.Tests.Peers;
+using Sky.Testing.Peers;
 using Sky.Api.Settings;
 using Sky.Cli;
 using Sky.Cli.Commands;

@@ -1,3 +1,5 @@
+using Sky.Testing;
+
 namespace Sky.Cli.Tests.Supervision;
 
 /// <summary>An instance that requires a checked service starts only once that service is healthy.</summary>
@@ -7,7 +9,7 @@ public sealed class HealthGatedStartTests
     public async Task The_dependent_starts_only_after_its_slow_dependency_passes_its_port_check()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Eventually.Config("""
+        await daemon.RunAsync("apply", ConfigFile.Write("""
             app:
               image: base:0.7
               command: sleep 60

@@ -1,3 +1,5 @@
+using Sky.Testing;
+
 namespace Sky.Cli.Tests.Supervision;
 
 /// <summary>The supervisor keeps wanted containers alive on the real engine: deaths, removals, crash loops, failed checks.</summary>
@@ -18,7 +20,7 @@ public sealed class SelfHealingTests
     public async Task A_killed_service_container_runs_again_within_its_back_off()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        Assert.Equal(0, (await daemon.RunAsync("apply", Eventually.Config(Web))).ExitCode);
+        Assert.Equal(0, (await daemon.RunAsync("apply", ConfigFile.Write(Web))).ExitCode);
         Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
         var name = daemon.Name("web");
         var before = await ContainerFacts.ReadAsync(daemon, "web", name);
@@ -39,7 +41,7 @@ public sealed class SelfHealingTests
     public async Task A_removed_service_container_is_recreated_with_the_same_name_and_labels()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Eventually.Config(Web));
+        await daemon.RunAsync("apply", ConfigFile.Write(Web));
         Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
         var name = daemon.Name("web");
         var before = await ContainerFacts.ReadAsync(daemon, "web", name);
@@ -63,7 +65,7 @@ public sealed class SelfHealingTests
     public async Task A_container_that_fails_at_once_is_restarted_three_times_with_growing_delays_then_left_crash_looping()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Eventually.Config("""
+        await daemon.RunAsync("apply", ConfigFile.Write("""
             failing:
               image: base:0.7
               command: exit 1
@@ -101,7 +103,7 @@ public sealed class SelfHealingTests
     public async Task A_container_whose_http_check_starts_failing_is_replaced_by_a_healthy_one()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Eventually.Config(Web));
+        await daemon.RunAsync("apply", ConfigFile.Write(Web));
         await daemon.RunAsync("service", "start", "web");
         var name = daemon.Name("web");
         var healthy = await Eventually.WaitForAsync(() => ContainerFacts.ReadAsync(daemon, "web", name), f => f.Health == "healthy", TimeSpan.FromSeconds(10), "healthy");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Sky.Alerts.Tests.Peers;
+namespace Sky.Testing.Peers;
 
 /// <summary>
 /// A real SMTP server on a free loopback port: Debian's aiosmtpd (<c>python3-aiosmtpd</c>, loadable only by

@@ -1,4 +1,4 @@
-namespace Sky.Alerts.Tests.Peers;
+namespace Sky.Testing.Peers;
 
 /// <summary>One message as the sink stored it: its headers (first of each name) and its body.</summary>
 public sealed record ReceivedMail(IReadOnlyDictionary<string, string> Headers, string Body)

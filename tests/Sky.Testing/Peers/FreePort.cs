@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Sky.Alerts.Tests.Peers;
+namespace Sky.Testing.Peers;
 
 /// <summary>A loopback port nobody listens on right now.</summary>
 public static class FreePort

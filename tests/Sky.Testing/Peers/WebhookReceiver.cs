@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Sky.Alerts.Tests.Peers;
+namespace Sky.Testing.Peers;
 
 /// <summary>
 /// A webhook endpoint on a free loopback port (HttpListener) that keeps every JSON body it accepts. It can answer 503

@@ -1,8 +1,28 @@
-namespace Sky.Cli.Tests.Supervision;
+namespace Sky.Testing;
 
-/// <summary>Polls a condition until it holds or a deadline passes: every wait in these tests is bounded.</summary>
+/// <summary>Polls until something shows up or a condition holds, bounded in time: a missing result fails the test instead of hanging it.</summary>
 public static class Eventually
 {
+    public static async Task<T> GetAsync<T>(Func<T?> probe, TimeSpan timeout, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{what} did not arrive within {timeout.TotalSeconds}s");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan within, string what, Func<Task<string>>? explain = null)
     {
         var deadline = DateTime.UtcNow + within;
@@ -20,14 +40,5 @@ public static class Eventually
         }
 
         return last;
-    }
-
-    /// <summary>Writes a configuration into a temp folder and returns its path.</summary>
-    public static string Config(string yaml)
-    {
-        var folder = Directory.CreateTempSubdirectory("sky-supervision-").FullName;
-        var path = Path.Combine(folder, "services.yml");
-        File.WriteAllText(path, yaml);
-        return path;
     }
 }
