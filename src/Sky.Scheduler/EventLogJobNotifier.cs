@@ -10,8 +10,12 @@ public sealed class EventLogJobNotifier(EventLog events) : IJobNotifier
 
     public Task RunFinishedAsync(JobSpec job, JobRun run, CancellationToken cancellationToken)
     {
-        var to = job.Maintainer is { } maintainer ? $" (to {maintainer.Name} <{maintainer.Email}>)" : string.Empty;
-        events.Append(Kind, job.Name, null, JobRunSummary.Subject(job, run) + to);
+        if (JobRunStates.IsFailure(run.State) || job.NotifyOnCompletion)
+        {
+            var to = job.Maintainer is { } maintainer ? $" (to {maintainer.Name} <{maintainer.Email}>)" : string.Empty;
+            events.Append(Kind, job.Name, null, JobRunSummary.Subject(job, run) + to);
+        }
+
         return Task.CompletedTask;
     }
 }

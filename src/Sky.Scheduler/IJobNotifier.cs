@@ -3,7 +3,10 @@ using Sky.Store;
 
 namespace Sky.Scheduler;
 
-/// <summary>Tells a job's maintainer how a run ended. Called for every failed run, and for every run of a job with notify-on-completion.</summary>
+/// <summary>
+/// Hears how every run ended and decides who is told: a failed run always reaches the maintainer, a good one only when
+/// the job asks for it (<c>notify-on-completion</c>) or when it ends a series of failures.
+/// </summary>
 public interface IJobNotifier
 {
     Task RunFinishedAsync(JobSpec job, JobRun run, CancellationToken cancellationToken);

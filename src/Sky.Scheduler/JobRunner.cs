@@ -96,7 +96,7 @@ public sealed class JobRunner(
         }
     }
 
-    /// <summary>Records the end of a run (once) and tells the maintainer when the run failed or the job asks to hear every time.</summary>
+    /// <summary>Records the end of a run (once) and hands it to the notifier, which decides who hears of it.</summary>
     internal async Task CompleteAsync(JobSpec job, long id, JobRunState state, long? exitCode, string? output, string? message)
     {
         if (!runs.Finish(id, state, exitCode, output, message) || runs.Get(job.Name, id) is not { } run)
@@ -105,11 +105,6 @@ public sealed class JobRunner(
         }
 
         logger.LogInformation("job {Job} run {Run} {State} (exit code {ExitCode})", job.Name, id, JobRunStates.ToText(state), exitCode);
-        if (!JobRunStates.IsFailure(state) && !job.NotifyOnCompletion)
-        {
-            return;
-        }
-
         try
         {
             // Never the shutdown token: a notice about a run that ended is worth the moment it takes.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sky.Alerts;
 using Sky.Store;
 
 namespace Sky.Scheduler;
@@ -8,8 +9,8 @@ namespace Sky.Scheduler;
 public static class SchedulerServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the run store, the runner, the scheduler as a hosted service (it starts and stops with the daemon) and the
-    /// event-log notifier unless a notifier is registered already.
+    /// Adds the run store, the runner, the scheduler as a hosted service (it starts and stops with the daemon) and, unless
+    /// a notifier is registered already, one that alerts the maintainer when the daemon has alerts, the event log when not.
     /// </summary>
     public static IServiceCollection AddJobScheduler(this IServiceCollection services, Func<IServiceProvider, IJobSource> source, JobSchedulerOptions? options = null)
     {
@@ -17,7 +18,10 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<JobRunRepository>();
         services.AddSingleton<RevisionWatermark>();
         services.AddSingleton(source);
-        services.TryAddSingleton<IJobNotifier, EventLogJobNotifier>();
+        services.TryAddSingleton<EventLogJobNotifier>();
+        services.TryAddSingleton<IJobNotifier>(provider => provider.GetService<IAlertSink>() is { } alerts
+            ? new AlertJobNotifier(alerts, provider.GetRequiredService<EventLogJobNotifier>())
+            : provider.GetRequiredService<EventLogJobNotifier>());
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());

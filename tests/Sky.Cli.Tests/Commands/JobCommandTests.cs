@@ -11,7 +11,7 @@ public sealed class JobCommandTests
     public async Task A_job_every_two_seconds_runs_by_itself_and_records_exit_codes_and_output()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        var apply = await daemon.RunAsync("apply", Config("""
+        var apply = await daemon.RunAsync("apply", ConfigFile.Write("""
             tick:
               image: base:0.7
               command: echo "tick from $(hostname)"
@@ -32,7 +32,7 @@ public sealed class JobCommandTests
     public async Task A_forced_run_is_recorded_as_manual_and_its_output_is_printed_by_job_logs()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Config(StillAlive));
+        await daemon.RunAsync("apply", ConfigFile.Write(StillAlive));
 
         var start = await daemon.RunAsync("job", "start", "still-alive", "--wait");
 
@@ -47,7 +47,7 @@ public sealed class JobCommandTests
     public async Task A_failing_run_is_recorded_failed_with_its_exit_code_and_notifies_the_maintainer()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Config("""
+        await daemon.RunAsync("apply", ConfigFile.Write("""
             broken:
               maintainer: { name: Jane Doe, email: jane@example.com }
               image: base:0.7
@@ -72,7 +72,7 @@ public sealed class JobCommandTests
     public async Task A_job_slower_than_its_interval_with_overlap_skip_skips_ticks_and_never_runs_twice_at_once()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Config("""
+        await daemon.RunAsync("apply", ConfigFile.Write("""
             slow:
               image: base:0.7
               command: sleep 3
@@ -95,7 +95,7 @@ public sealed class JobCommandTests
     public async Task A_daemon_restart_keeps_the_run_history_and_adopts_a_run_in_progress()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Config("""
+        await daemon.RunAsync("apply", ConfigFile.Write("""
             nightly:
               image: base:0.7
               command: sleep 2; echo done
@@ -117,7 +117,7 @@ public sealed class JobCommandTests
     public async Task An_unknown_job_is_not_found_with_a_clear_sentence()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        await daemon.RunAsync("apply", Config(StillAlive));
+        await daemon.RunAsync("apply", ConfigFile.Write(StillAlive));
 
         var start = await daemon.RunAsync("job", "start", "nope");
         var runs = await daemon.RunAsync("job", "runs", "nope");
@@ -130,7 +130,7 @@ public sealed class JobCommandTests
     public async Task A_bad_schedule_is_refused_with_its_position_and_starts_nothing()
     {
         await using var daemon = await TestDaemon.StartAsync();
-        var path = Config("""
+        var path = ConfigFile.Write("""
             still-alive:
               image: base:0.7
               command: echo hi
@@ -156,15 +156,7 @@ public sealed class JobCommandTests
           notify-on-completion: true
         """;
 
-    private static string Config(string yaml)
-    {
-        var folder = Directory.CreateTempSubdirectory("sky-job-").FullName;
-        var path = Path.Combine(folder, "jobs.yml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
-
-    private static async Task<List<RunRow>> RunsAsync(TestDaemon daemon, string job)
+    internal static async Task<List<RunRow>> RunsAsync(TestDaemon daemon, string job)
     {
         var runs = await daemon.RunAsync("job", "runs", job, "-o", "json");
         Assert.True(runs.ExitCode == 0, runs.ToString());
@@ -172,7 +164,7 @@ public sealed class JobCommandTests
     }
 
     /// <summary>Polls the run history until <paramref name="done"/> holds, for a bounded time (no timing is asserted).</summary>
-    private static async Task<List<RunRow>> WaitForRunsAsync(TestDaemon daemon, string job, Func<List<RunRow>, bool> done)
+    internal static async Task<List<RunRow>> WaitForRunsAsync(TestDaemon daemon, string job, Func<List<RunRow>, bool> done)
     {
         var deadline = DateTime.UtcNow + Bound;
         while (true)
@@ -188,5 +180,5 @@ public sealed class JobCommandTests
         }
     }
 
-    private sealed record RunRow(long Id, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message);
+    internal sealed record RunRow(long Id, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message);
 }
