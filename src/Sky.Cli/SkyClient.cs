@@ -55,7 +55,7 @@ public sealed class SkyClient : IDisposable
         using var response = await SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (await ReadLineAsync(reader, cancellationToken) is { } line)
         {
             if (line.Length > 0)
             {
@@ -65,6 +65,24 @@ public sealed class SkyClient : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>A daemon that dies mid-answer (a crash, kill -9) is said in words, not as a stack trace.</summary>
+    private async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            throw LostConnection(exception);
+        }
+    }
+
+    private CliException LostConnection(Exception exception) => new(
+        ExitCodes.Unreachable,
+        $"lost the connection to the sky daemon at {Address} before it finished ({exception.Message}). "
+        + "What it started is recorded: once the daemon runs again it carries on; see `sky service status`.");
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -84,10 +102,17 @@ public sealed class SkyClient : IDisposable
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(SkyJson.Options, cancellationToken))!;
+        try
+        {
+            return (await response.Content.ReadFromJsonAsync<T>(SkyJson.Options, cancellationToken))!;
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            throw LostConnection(exception);
+        }
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -60,13 +60,7 @@ public sealed class TestDaemon : IAsyncDisposable
     }
 
     /// <summary>Runs the CLI in-process against this daemon.</summary>
-    public async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await SkyCommandLine.RunAsync(args, output, error, Address);
-        return new CliRun(exitCode, output.ToString(), error.ToString());
-    }
+    public Task<CliRun> RunAsync(params string[] args) => CliRun.AgainstAsync(Address, args);
 
     public string Name(string plain) => $"{Namespace}-{plain}";
 

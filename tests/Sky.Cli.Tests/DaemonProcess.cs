@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Sky.Testing.Peers;
+
+namespace Sky.Cli.Tests;
+
+/// <summary>
+/// <c>sky daemon</c> as a real process of its own, for what an in-process daemon cannot show: a <c>kill -9</c>. It has its
+/// own namespace, data folder and loopback port, and <c>timeout</c> ends it after five minutes even if a test crashes.
+/// Disposing it kills it (by PID) and removes everything of its namespace.
+/// </summary>
+public sealed class DaemonProcess : IAsyncDisposable
+{
+    private Process? process;
+
+    private DaemonProcess(string ns, string dataDirectory, int port)
+    {
+        Namespace = ns;
+        DataDirectory = dataDirectory;
+        Port = port;
+    }
+
+    public string Namespace { get; }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
+
+    public string Address => $"http://127.0.0.1:{Port}";
+
+    public static async Task<DaemonProcess> StartAsync()
+    {
+        var daemon = new DaemonProcess($"p{Guid.NewGuid():N}"[..9], Directory.CreateTempSubdirectory("sky-process-").FullName, FreePort.Next());
+        await daemon.StartAgainAsync();
+        return daemon;
+    }
+
+    /// <summary>Starts the daemon (again) on the same namespace, data folder and port, and waits until it answers.</summary>
+    public async Task StartAgainAsync()
+    {
+        var start = new ProcessStartInfo("timeout") { RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] arguments =
+        [
+            "300", "dotnet", Path.Combine(AppContext.BaseDirectory, "sky.dll"),
+            "daemon", "--listen", $"127.0.0.1:{Port}", "--data-dir", DataDirectory, "--namespace", Namespace,
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start)!;
+        // Drain its log so a chatty daemon never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                (await http.GetAsync(new Uri($"{Address}/api/v1/version"))).EnsureSuccessStatusCode();
+                return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary><c>kill -9</c>: no shutdown, no clean-up, exactly what a power cut or the OOM killer does.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public Task<CliRun> RunAsync(params string[] args) => CliRun.AgainstAsync(Address, args);
+
+    public string Name(string plain) => $"{Namespace}-{plain}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        await Docker.CleanNamespaceAsync(Namespace);
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
