@@ -18,6 +18,9 @@ public enum ContainerEnd
     /// <summary>It is gone (<c>docker rm -f</c>) although its instance is wanted running.</summary>
     Removed,
 
+    /// <summary>The engine stopped it while going down (an engine restart): not the container's doing, nor a person's.</summary>
+    EngineStopped,
+
     /// <summary>It runs but its checks failed often enough.</summary>
     Unhealthy,
 }

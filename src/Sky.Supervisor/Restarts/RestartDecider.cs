@@ -7,7 +7,8 @@ namespace Sky.Supervisor.Restarts;
 /// restarts failures (non-zero exit, OOM, failed checks) up to N times in a row, <c>always</c> restarts whatever
 /// the end, even a container stopped by hand or found stopped, and <c>unless-stopped</c> is <c>always</c> except for
 /// containers someone stopped. A removed container of an instance wanted running is recreated under every policy:
-/// the instance is wanted, and the container no longer exists to be "stopped".
+/// the instance is wanted, and the container no longer exists to be "stopped". A container the engine stopped on its
+/// way down is restarted under every policy but <c>no</c>, and never counts towards a crash loop: it did not fail.
 /// </summary>
 public static class RestartDecider
 {
@@ -17,6 +18,11 @@ public static class RestartDecider
         if (end == ContainerEnd.Removed)
         {
             return RestartVerdict.Restart;
+        }
+
+        if (end == ContainerEnd.EngineStopped)
+        {
+            return policy.Mode == RestartMode.No ? RestartVerdict.Leave : RestartVerdict.Restart;
         }
 
         return policy.Mode switch

@@ -21,6 +21,13 @@ public sealed partial class ServiceSupervisor
             .Where(o => o.Labels.GetValueOrDefault(SkyLabels.Kind) == SkyLabels.ServiceKind)
             .GroupBy(o => o.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.State == ContainerState.Running).First(), StringComparer.Ordinal);
+        if (outages.EngineAnswered())
+        {
+            const string Back = "the Docker engine is reachable again: bringing back what it stopped";
+            logger.LogInformation(Back);
+            events.Append("engine", null, null, Back);
+        }
+
         foreach (var done in healing.Where(h => h.Value.IsCompleted).Select(h => h.Key).ToList())
         {
             healing.Remove(done);
@@ -137,7 +144,8 @@ public sealed partial class ServiceSupervisor
             return ContainerEnd.FoundStopped;
         }
 
-        return stoppedByHand.ContainsKey(container.Id) ? ContainerEnd.StoppedByHand
+        return outages.Covers(finished) ? ContainerEnd.EngineStopped
+            : stoppedByHand.ContainsKey(container.Id) ? ContainerEnd.StoppedByHand
             : details.ExitCode != 0 || details.OomKilled ? ContainerEnd.Failed
             : ContainerEnd.Succeeded;
     }
@@ -182,6 +190,7 @@ public sealed partial class ServiceSupervisor
         ContainerEnd.StoppedByHand => "was stopped",
         ContainerEnd.FoundStopped => "was found stopped",
         ContainerEnd.Removed => "was removed",
+        ContainerEnd.EngineStopped => "was stopped by an engine restart",
         ContainerEnd.Unhealthy => "is unhealthy",
         _ => end.ToString(),
     };

@@ -41,6 +41,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
 
     // Ids of containers the engine reported stopped (docker stop): not deaths for on-failure and unless-stopped.
     private readonly ConcurrentDictionary<string, bool> stoppedByHand = new(StringComparer.Ordinal);
+    private readonly EngineOutages outages;
     private DateTimeOffset startedAt;
 
     public ServiceSupervisor(
@@ -66,6 +67,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
         this.clock = clock;
         this.logger = logger;
         checkRunner = new CheckRunner(prober, clock);
+        outages = new EngineOutages(clock);
 
         // Alerts are another part of the daemon; without them the supervisor still heals and logs.
         alerts = services.GetService<IAlertSink>();
@@ -176,6 +178,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
             catch (Exception exception)
             {
                 // Whatever broke the stream, the supervisor must not go deaf: log, back off, reconnect, re-sync.
+                outages.StreamLost(exception is EngineUnavailableException);
                 logger.LogWarning("Engine event stream lost, reconnecting in {Delay}: {Message}", backOff, exception.Message);
             }
 

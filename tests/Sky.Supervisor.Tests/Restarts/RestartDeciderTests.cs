@@ -52,4 +52,13 @@ public sealed class RestartDeciderTests
     [InlineData(ContainerEnd.FoundStopped, RestartVerdict.Leave)]
     public void Unless_stopped_respects_a_stop(ContainerEnd end, RestartVerdict verdict) =>
         Assert.Equal(verdict, RestartDecider.Decide(UnlessStopped, end, 0));
+
+    [Fact]
+    public void A_container_the_engine_stopped_on_its_way_down_restarts_under_every_policy_but_no_and_never_crash_loops()
+    {
+        Assert.Equal(RestartVerdict.Leave, RestartDecider.Decide(No, ContainerEnd.EngineStopped, 0));
+        Assert.Equal(RestartVerdict.Restart, RestartDecider.Decide(OnFailure3, ContainerEnd.EngineStopped, 3));
+        Assert.Equal(RestartVerdict.Restart, RestartDecider.Decide(Always, ContainerEnd.EngineStopped, 0));
+        Assert.Equal(RestartVerdict.Restart, RestartDecider.Decide(UnlessStopped, ContainerEnd.EngineStopped, 0));
+    }
 }
