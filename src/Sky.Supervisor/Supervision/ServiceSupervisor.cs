@@ -25,6 +25,8 @@ public sealed partial class ServiceSupervisor : BackgroundService
 
     private static readonly TimeSpan StreamBackOffCap = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan[] LookAgainAfterDeath = [.. new[] { 40, 40, 50, 70, 100, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+
     private readonly IContainerRuntime runtime;
     private readonly Naming naming;
     private readonly DesiredStateSource desired;
@@ -137,8 +139,13 @@ public sealed partial class ServiceSupervisor : BackgroundService
     {
         try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(300), clock, cancellationToken);
-            Wake();
+            // The engine lists a dead container as running until it has cleaned up after it (~100 ms on a small
+            // machine): look again a few times, soon at first, so a replacement waits on the engine and not on a delay.
+            foreach (var step in LookAgainAfterDeath)
+            {
+                await Task.Delay(step, clock, cancellationToken);
+                Wake();
+            }
         }
         catch (OperationCanceledException)
         {

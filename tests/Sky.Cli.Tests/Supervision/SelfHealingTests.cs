@@ -1,9 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Sky.Testing;
 
 namespace Sky.Cli.Tests.Supervision;
 
 /// <summary>The supervisor keeps wanted containers alive on the real engine: deaths, removals, crash loops, failed checks.</summary>
-public sealed class SelfHealingTests
+public sealed partial class SelfHealingTests
 {
     private const string Web = """
         web:
@@ -82,8 +84,10 @@ public sealed class SelfHealingTests
             "crash-looping",
             () => EventsAsync(daemon));
 
-        // Back-off 1 s, 2 s, 4 s: the three restarts cannot all have happened in less than 7 s.
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(7), $"crash-looping after {DateTimeOffset.UtcNow - started}");
+        // The first restart is immediate, then the back-off grows: 200 ms, 400 ms.
+        var backOffs = NextBackOff().Matches(await EventsAsync(daemon)).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal([0.2, 0.4, 0.8], backOffs);
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(0.6), $"crash-looping after {DateTimeOffset.UtcNow - started}");
         Assert.Equal(3, looping.Restarts);
         await Task.Delay(TimeSpan.FromSeconds(3));
         var later = await ContainerFacts.ReadAsync(daemon, "failing", name);
@@ -117,4 +121,7 @@ public sealed class SelfHealingTests
             "replaced by a healthy container");
         Assert.Equal(1, replaced.Restarts);
     }
+
+    [GeneratedRegex(@"next back-off ([0-9.]+) s")]
+    private static partial Regex NextBackOff();
 }

@@ -5,12 +5,13 @@ namespace Sky.Supervisor.Tests.Restarts;
 public sealed class BackOffTests
 {
     [Theory]
-    [InlineData(0, 1)]
-    [InlineData(1, 2)]
-    [InlineData(2, 4)]
-    [InlineData(5, 32)]
-    [InlineData(6, 60)]
-    [InlineData(1000, 60)]
-    public void The_delay_doubles_from_one_second_and_is_capped_at_a_minute(int restarts, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), BackOff.Delay(restarts));
+    [InlineData(0, 0)]
+    [InlineData(1, 200)]
+    [InlineData(2, 400)]
+    [InlineData(3, 800)]
+    [InlineData(9, 51_200)]
+    [InlineData(10, 60_000)]
+    [InlineData(1000, 60_000)]
+    public void The_first_restart_is_immediate_then_the_delay_doubles_from_200_ms_and_is_capped_at_a_minute(int restarts, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), BackOff.Delay(restarts));
 }

@@ -8,14 +8,17 @@ public sealed class RestartTrackerTests
     private static readonly RestartPolicy OnFailure3 = new(RestartMode.OnFailure, 3);
 
     [Fact]
-    public void Each_restart_becomes_due_only_after_a_back_off_twice_as_long_as_the_last()
+    public void The_first_restart_is_due_at_once_and_each_next_one_after_a_back_off_twice_as_long_as_the_last()
     {
         var clock = new ManualClock();
         var tracker = new RestartTracker(clock);
-        foreach (var seconds in new[] { 1, 2, 4 })
+        Assert.Equal(RestartVerdict.Restart, tracker.Observe(ContainerEnd.Failed, OnFailure3));
+        Assert.True(tracker.IsDue());
+        tracker.Restarted();
+        foreach (var milliseconds in new[] { 200, 400 })
         {
             Assert.Equal(RestartVerdict.Restart, tracker.Observe(ContainerEnd.Failed, OnFailure3));
-            clock.Advance(TimeSpan.FromSeconds(seconds) - TimeSpan.FromMilliseconds(1));
+            clock.Advance(TimeSpan.FromMilliseconds(milliseconds - 1));
             Assert.False(tracker.IsDue());
             clock.Advance(TimeSpan.FromMilliseconds(1));
             Assert.True(tracker.IsDue());
@@ -33,8 +36,10 @@ public sealed class RestartTrackerTests
         var clock = new ManualClock();
         var tracker = new RestartTracker(clock);
         tracker.Observe(ContainerEnd.Failed, OnFailure3);
+        tracker.Restarted();
+        tracker.Observe(ContainerEnd.Failed, OnFailure3);
         var due = tracker.Due;
-        clock.Advance(TimeSpan.FromMilliseconds(500));
+        clock.Advance(TimeSpan.FromMilliseconds(100));
         tracker.Observe(ContainerEnd.Failed, OnFailure3);
         Assert.Equal(due, tracker.Due);
     }
@@ -91,6 +96,6 @@ public sealed class RestartTrackerTests
 
         Assert.False(tracker.CrashLooping);
         Assert.Equal(RestartVerdict.Restart, tracker.Observe(ContainerEnd.Failed, OnFailure3));
-        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(1), tracker.Due);
+        Assert.Equal(clock.GetUtcNow(), tracker.Due);
     }
 }
