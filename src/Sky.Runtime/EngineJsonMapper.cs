@@ -93,7 +93,10 @@ internal static class EngineJsonMapper
             _ => DateTimeOffset.MinValue,
         };
         var tags = item.StringList("RepoTags").Where(t => t != "<none>:<none>").ToList();
-        return new ImageInfo(item.String("Id") ?? string.Empty, tags, created, item.Int64("Size"));
+        return new ImageInfo(item.String("Id") ?? string.Empty, tags, created, item.Int64("Size"))
+        {
+            Environment = item.Child("Config") is { ValueKind: JsonValueKind.Object } config ? config.StringList("Env") : [],
+        };
     }
 
     private static Dictionary<int, int> PublishedPorts(JsonElement network)

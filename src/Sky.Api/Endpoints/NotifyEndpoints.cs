@@ -1,5 +1,5 @@
-using Sky.Alerts;
 using Sky.Api.Contracts;
+using Sky.Api.Snitch;
 
 namespace Sky.Api.Endpoints;
 
@@ -9,73 +9,14 @@ namespace Sky.Api.Endpoints;
 /// </summary>
 public static class NotifyEndpoints
 {
-    private const int MaxSubject = 500;
-    private const int MaxText = 64 * 1024;
-
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/notify", (NotifyRequest request, AlertChannels channels, AlertDispatcher dispatcher) =>
+        api.MapPost("/notify", (NotifyRequest request, NotificationSender sender) =>
         {
-            if (Problem(request, channels) is { } problem)
-            {
-                return Results.Json(new ApiError(problem), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            var fields = (request.Fields ?? new Dictionary<string, string>()).ToList();
-            var message = new AlertMessage(request.Subject!, request.Text ?? "", fields, AlertPriority.Low, request.Failed ? "danger" : "good");
-            var queued = new List<string>();
-            if (request.Email is { } email)
-            {
-                dispatcher.Enqueue(new Delivery(null, channels.Email!, email, message, "notify"));
-                queued.Add($"email {email}");
-            }
-
-            if (request.Webhook is { } webhook)
-            {
-                dispatcher.Enqueue(new Delivery(null, channels.Webhook, webhook, message, "notify"));
-                queued.Add($"webhook {channels.Webhook.Describe(webhook)}");
-            }
-
-            return Results.Json(new NotifyAnswer(queued), SkyJson.Options, statusCode: StatusCodes.Status202Accepted);
+            var (queued, problem) = sender.Send(request);
+            return problem is not null
+                ? Results.Json(new ApiError(problem), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
+                : Results.Json(new NotifyAnswer(queued), SkyJson.Options, statusCode: StatusCodes.Status202Accepted);
         });
-    }
-
-    private static string? Problem(NotifyRequest request, AlertChannels channels)
-    {
-        if (request.Email is null && request.Webhook is null)
-        {
-            return "say where to send it: email, webhook or both";
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubject || request.Subject.Contains('\n', StringComparison.Ordinal))
-        {
-            return $"subject must be one line of 1 to {MaxSubject} characters";
-        }
-
-        if (request.Text is { Length: > MaxText })
-        {
-            return $"text is longer than {MaxText} characters";
-        }
-
-        if (request.Email is { } email)
-        {
-            if (email.IndexOf('@', StringComparison.Ordinal) <= 0 || email.EndsWith('@') || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            {
-                return $"'{email}' is not an e-mail address";
-            }
-
-            if (channels.Email is null)
-            {
-                return "this daemon has no SMTP settings (smtp: in its settings file), so it cannot send e-mail";
-            }
-        }
-
-        if (request.Webhook is { } webhook
-            && !(Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
-        {
-            return $"'{webhook}' is not an http or https URL";
-        }
-
-        return null;
     }
 }

@@ -10,9 +10,11 @@ namespace Sky.Api.OneOffs;
 /// listing them, and finding one by id prefix or name. Only containers of this daemon's namespace and of the
 /// one-off kind are ever seen, so nothing else on the engine can be attached to or removed.
 /// </summary>
-public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, OneOffOptions options)
+public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, OneOffOptions options, Snitch.SnitchOutbox outbox)
 {
     public OneOffOptions Options => options;
+
+    public Snitch.SnitchOutbox Outbox => outbox;
 
     public async Task<IReadOnlyList<ObservedContainer>> ListAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +50,7 @@ public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, O
     public async Task<(string Id, string Name)> CreateAsync(string? image, IReadOnlyList<string>? command, bool interactive, string? createdBy, CancellationToken cancellationToken)
     {
         var reference = string.IsNullOrWhiteSpace(image) ? options.Image : image.Trim();
-        if (await runtime.InspectImageAsync(reference, cancellationToken) is null)
+        if (await runtime.InspectImageAsync(reference, cancellationToken) is not { } imageInfo)
         {
             throw new OperationException(OperationErrorKind.NotFound, $"image {reference} is not on this Docker engine (sky never pulls: build or load it first)");
         }
@@ -70,6 +72,8 @@ public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, O
                 Image = reference,
                 Command = command is { Count: > 0 } ? command : interactive ? ["sh"] : null,
                 Labels = labels,
+                Volumes = outbox.Prepare(name),
+                Environment = SnitchOnPath(imageInfo),
                 Tty = interactive,
                 OpenStdin = interactive,
                 Init = true,
@@ -86,4 +90,15 @@ public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, O
         container.Created,
         container.Labels.GetValueOrDefault(OneOffLabels.Mode) ?? OneOffLabels.ShellMode,
         container.Labels.GetValueOrDefault(OneOffLabels.CreatedBy));
+
+    /// <summary>
+    /// snitch is mounted in /usr/local/bin; an image whose PATH leaves that out gets it appended, so <c>snitch</c> works
+    /// in every shell. Nothing else of the image's environment changes.
+    /// </summary>
+    private static Dictionary<string, string> SnitchOnPath(ImageInfo image)
+    {
+        var folder = Path.GetDirectoryName(Snitch.SnitchOutbox.ContainerScript)!;
+        var path = image.Environment.FirstOrDefault(e => e.StartsWith("PATH=", StringComparison.Ordinal))?[5..];
+        return path is null || path.Split(':').Contains(folder) ? [] : new Dictionary<string, string> { ["PATH"] = $"{path}:{folder}" };
+    }
 }

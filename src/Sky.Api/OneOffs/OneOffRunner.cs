@@ -19,9 +19,10 @@ public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime run
         }
 
         string id;
+        string name;
         try
         {
-            (id, _) = await oneOffs.CreateAsync(request.Image, request.Command, interactive: false, request.CreatedBy, cancellationToken);
+            (id, name) = await oneOffs.CreateAsync(request.Image, request.Command, interactive: false, request.CreatedBy, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -51,7 +52,7 @@ public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime run
             var exitCode = await runtime.WaitContainerAsync(id, cancellationToken);
 
             // Removed before the exit code goes out: a client that has its answer finds nothing left behind.
-            removed = await RemoveAsync(id);
+            removed = await RemoveAsync(id, name);
             await WriteAsync(context, new RunMessage { Type = RunMessage.Exit, ExitCode = exitCode });
         }
         catch (OperationCanceledException)
@@ -67,18 +68,19 @@ public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime run
         {
             if (!removed)
             {
-                await RemoveAsync(id);
+                await RemoveAsync(id, name);
             }
         }
 
         return Results.Empty;
     }
 
-    private async Task<bool> RemoveAsync(string id)
+    private async Task<bool> RemoveAsync(string id, string name)
     {
         try
         {
             await runtime.RemoveContainerAsync(id, force: true, CancellationToken.None);
+            oneOffs.Outbox.Remove(name);
             return true;
         }
         catch (Exception exception) when (exception is EngineException or EngineUnavailableException)

@@ -44,6 +44,7 @@ public sealed class OneOffSweeper(OneOffContainers oneOffs, IContainerRuntime ru
             if (since is { } moment && now - moment >= oneOffs.Options.RemoveAfter)
             {
                 await runtime.RemoveContainerAsync(container.Id, force: true, cancellationToken);
+                oneOffs.Outbox.Remove(container.Name);
                 logger.LogInformation("removed one-off {Name}, ended at {Since:u}", container.Name, moment);
                 removed.Add(container.Name);
             }

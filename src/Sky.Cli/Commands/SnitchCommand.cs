@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Sky.Api.Contracts;
+using Sky.Api.Snitch;
 
 namespace Sky.Cli.Commands;
 
@@ -13,9 +13,6 @@ namespace Sky.Cli.Commands;
 /// </summary>
 public static class SnitchCommand
 {
-    /// <summary>Lines of output kept for the notification.</summary>
-    public const int TailLines = 20;
-
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var run = new Option<string>("--command", "-c") { Description = "The command to run, through /bin/sh -c", Required = true };
@@ -35,21 +32,13 @@ public static class SnitchCommand
             var (to, hook) = (parse.GetValue(email), parse.GetValue(webhook));
             if (to is not null || hook is not null)
             {
-                await NotifyAsync(cli, Request(text, exitCode, started, duration, tail, to, hook), cancellationToken);
+                await NotifyAsync(cli, SnitchNotice.Compose(text, exitCode, started, duration, tail, Environment.MachineName, to, hook), cancellationToken);
             }
 
             return exitCode;
         });
         return command;
     }
-
-    /// <summary><c>3.2s</c> under a minute, <c>2m03.5s</c> under an hour, <c>1h02m03s</c> beyond.</summary>
-    public static string FormatDuration(TimeSpan duration) => duration.TotalSeconds switch
-    {
-        < 60 => $"{duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s",
-        < 3600 => $"{duration.Minutes}m{(duration.TotalSeconds % 60).ToString("00.0", CultureInfo.InvariantCulture)}s",
-        _ => $"{(int)duration.TotalHours}h{duration.Minutes:00}m{duration.Seconds:00}s",
-    };
 
     private static async Task<(int ExitCode, DateTimeOffset Started, TimeSpan Duration, IReadOnlyList<string> Tail)> RunAsync(CliContext cli, string text, CancellationToken cancellationToken)
     {
@@ -76,13 +65,13 @@ public static class SnitchCommand
         {
             // Interrupted: the command goes with us, as it would in a terminal.
             process.Kill(entireProcessTree: true);
-            Log(cli, gate, $"interrupted after {FormatDuration(clock.Elapsed)}");
+            Log(cli, gate, $"interrupted after {SnitchNotice.FormatDuration(clock.Elapsed)}");
             throw;
         }
 
         var exitCode = process.ExitCode;
         var duration = clock.Elapsed;
-        Log(cli, gate, exitCode == 0 ? $"finished: exit 0 after {FormatDuration(duration)}" : $"failed: exit {exitCode} after {FormatDuration(duration)}");
+        Log(cli, gate, exitCode == 0 ? $"finished: exit 0 after {SnitchNotice.FormatDuration(duration)}" : $"failed: exit {exitCode} after {SnitchNotice.FormatDuration(duration)}");
         lock (gate)
         {
             return (exitCode, started, duration, tail.ToList());
@@ -98,7 +87,7 @@ public static class SnitchCommand
                 target.WriteLine(line);
                 target.Flush();
                 tail.Enqueue(line);
-                if (tail.Count > TailLines)
+                if (tail.Count > SnitchNotice.TailLines)
                 {
                     tail.Dequeue();
                 }
@@ -113,28 +102,6 @@ public static class SnitchCommand
             cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: {what}");
             cli.Out.Flush();
         }
-    }
-
-    private static NotifyRequest Request(string text, int exitCode, DateTimeOffset started, TimeSpan duration, IReadOnlyList<string> tail, string? email, string? webhook)
-    {
-        var host = Environment.MachineName;
-        var shortText = text.Length > 80 ? text[..77] + "..." : text;
-        shortText = shortText.ReplaceLineEndings(" ");
-        var outcome = exitCode == 0 ? "finished" : "failed";
-        var body = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{text}\n{outcome} with exit code {exitCode} after {FormatDuration(duration)} on {host}.\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Last {tail.Count} lines of output:\n")
-            .AppendJoin('\n', tail)
-            .ToString();
-        var fields = new Dictionary<string, string>
-        {
-            ["command"] = text,
-            ["host"] = host,
-            ["exit code"] = exitCode.ToString(CultureInfo.InvariantCulture),
-            ["duration"] = FormatDuration(duration),
-            ["started"] = started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        };
-        return new NotifyRequest(email, webhook, $"[sky] snitch: {shortText} {outcome} (exit {exitCode})", body, fields, exitCode != 0);
     }
 
     private static async Task NotifyAsync(CliContext cli, NotifyRequest request, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Sky.Testing.Peers;
 using Sky.Api.Settings;
+using Sky.Api.Snitch;
 using Sky.Cli;
 using Sky.Cli.Commands;
 
@@ -89,7 +90,7 @@ public sealed partial class SnitchCommandTests
     [InlineData(123.5, "2m03.5s")]
     [InlineData(3723, "1h02m03s")]
     public void Durations_read_naturally(double seconds, string text) =>
-        Assert.Equal(text, SnitchCommand.FormatDuration(TimeSpan.FromSeconds(seconds)));
+        Assert.Equal(text, SnitchNotice.FormatDuration(TimeSpan.FromSeconds(seconds)));
 
     [GeneratedRegex(@"^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\] snitch: started: for i in")]
     private static partial Regex StartLine();

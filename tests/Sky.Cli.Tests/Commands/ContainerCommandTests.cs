@@ -100,9 +100,11 @@ public sealed partial class ContainerCommandTests
         var ns = $"t{Guid.NewGuid():N}"[..9];
         var runtime = Sky.Runtime.DockerRuntime.FromEnvironment();
         var naming = new Sky.Model.Naming(ns);
+        var data = Directory.CreateTempSubdirectory("sky-sweeper-").FullName;
+        var outbox = new Sky.Api.Snitch.SnitchOutbox(new Sky.Api.DaemonOptions { DataDirectory = data, Listen = "127.0.0.1:0", Namespace = ns });
         try
         {
-            var kept = new Sky.Api.OneOffs.OneOffContainers(runtime, naming, new Sky.Api.OneOffs.OneOffOptions { RemoveAfter = TimeSpan.FromHours(1) });
+            var kept = new Sky.Api.OneOffs.OneOffContainers(runtime, naming, new Sky.Api.OneOffs.OneOffOptions { RemoveAfter = TimeSpan.FromHours(1) }, outbox);
             var (exited, exitedName) = await kept.CreateAsync("base:0.7", ["true"], interactive: false, "test", CancellationToken.None);
             await runtime.StartContainerAsync(exited, CancellationToken.None);
             await runtime.WaitContainerAsync(exited, CancellationToken.None);
@@ -110,16 +112,18 @@ public sealed partial class ContainerCommandTests
             await runtime.StartContainerAsync(running, CancellationToken.None);
 
             var early = await Sweeper(kept).SweepAsync(CancellationToken.None);
-            var due = new Sky.Api.OneOffs.OneOffContainers(runtime, naming, new Sky.Api.OneOffs.OneOffOptions { RemoveAfter = TimeSpan.Zero });
+            var due = new Sky.Api.OneOffs.OneOffContainers(runtime, naming, new Sky.Api.OneOffs.OneOffOptions { RemoveAfter = TimeSpan.Zero }, outbox);
             var late = await Sweeper(due).SweepAsync(CancellationToken.None);
 
             Assert.Empty(early);
             Assert.Equal([exitedName], late);
             Assert.Equal([runningName], await Docker.ContainerNamesAsync(ns));
+            Assert.Equal([runningName], Directory.GetDirectories(Path.Combine(data, "outbox")).Select(Path.GetFileName));
         }
         finally
         {
             await Docker.CleanNamespaceAsync(ns);
+            Directory.Delete(data, recursive: true);
         }
 
         Sky.Api.OneOffs.OneOffSweeper Sweeper(Sky.Api.OneOffs.OneOffContainers oneOffs) =>

@@ -1,0 +1,79 @@
+using Sky.Alerts;
+using Sky.Api.Contracts;
+
+namespace Sky.Api.Snitch;
+
+/// <summary>
+/// Sends a one-off notice (snitch, <c>POST /api/v1/notify</c>) through the daemon's SMTP settings and/or to a webhook,
+/// queued with the same retries as alerts. A notice that cannot be sent as asked is refused whole: nothing is queued.
+/// </summary>
+public sealed class NotificationSender(AlertChannels channels, AlertDispatcher dispatcher)
+{
+    private const int MaxSubject = 500;
+    private const int MaxText = 64 * 1024;
+
+    /// <summary>Queues the notice and says where to; or, when it cannot be sent, says why and queues nothing.</summary>
+    public (IReadOnlyList<string> Queued, string? Problem) Send(NotifyRequest request)
+    {
+        if (Problem(request) is { } problem)
+        {
+            return ([], problem);
+        }
+
+        var fields = (request.Fields ?? new Dictionary<string, string>()).ToList();
+        var message = new AlertMessage(request.Subject!, request.Text ?? "", fields, AlertPriority.Low, request.Failed ? "danger" : "good");
+        var queued = new List<string>();
+        if (request.Email is { } email)
+        {
+            dispatcher.Enqueue(new Delivery(null, channels.Email!, email, message, "notify"));
+            queued.Add($"email {email}");
+        }
+
+        if (request.Webhook is { } webhook)
+        {
+            dispatcher.Enqueue(new Delivery(null, channels.Webhook, webhook, message, "notify"));
+            queued.Add($"webhook {channels.Webhook.Describe(webhook)}");
+        }
+
+        return (queued, null);
+    }
+
+    private string? Problem(NotifyRequest request)
+    {
+        if (request.Email is null && request.Webhook is null)
+        {
+            return "say where to send it: email, webhook or both";
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubject || request.Subject.Contains('\n', StringComparison.Ordinal))
+        {
+            return $"subject must be one line of 1 to {MaxSubject} characters";
+        }
+
+        if (request.Text is { Length: > MaxText })
+        {
+            return $"text is longer than {MaxText} characters";
+        }
+
+        if (request.Email is { } email)
+        {
+            if (email.IndexOf('@', StringComparison.Ordinal) <= 0 || email.EndsWith('@') || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                return $"'{email}' is not an e-mail address";
+            }
+
+            if (channels.Email is null)
+            {
+                return "this daemon has no SMTP settings (smtp: in its settings file), so it cannot send e-mail";
+            }
+        }
+
+        if (request.Webhook is { } webhook
+            && !(Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            return $"'{webhook}' is not an http or https URL";
+        }
+
+        return null;
+    }
+}
