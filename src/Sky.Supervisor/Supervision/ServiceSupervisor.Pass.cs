@@ -139,7 +139,7 @@ public sealed partial class ServiceSupervisor
         }
 
         // Ended before this daemon started watching: nobody knows why (a person may have stopped it meanwhile).
-        if (details.FinishedAt is not { } finished || finished < startedAt - TimeSpan.FromSeconds(1))
+        if (details.FinishedAt is not { } finished || finished < startedAt)
         {
             return ContainerEnd.FoundStopped;
         }
