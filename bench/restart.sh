@@ -13,23 +13,13 @@ ns=rb$$
 port=$(( 20000 + RANDOM % 20000 ))
 work=$(mktemp -d)
 
-"$root/scripts/ensure-docker.sh"
-[ -x "$root/bin/sky" ] || "$root/scripts/build.sh"
-"$root/scripts/build-images.sh" >/dev/null
-
-sky="$root/bin/sky"
-export SKY_ADDR=http://127.0.0.1:$port
-"$sky" daemon --listen 127.0.0.1:$port --data-dir "$work/data" --namespace $ns >"$work/daemon.log" 2>&1 &
-daemon=$!
+. "$root/bench/sky-daemon.sh"
 cleanup() {
-    kill "$daemon" 2>/dev/null || true
-    docker rm -f $(docker ps -aq --filter label=sky.namespace=$ns) >/dev/null 2>&1 || true
+    stop_sky_daemon
     docker rm -f $(docker ps -aq --filter label=bench=$ns) >/dev/null 2>&1 || true
-    docker network rm $(docker network ls -q --filter label=sky.namespace=$ns) >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 1 100); do "$sky" version -o json | grep -q '"daemon": {' && break; sleep 0.1; done
 
 # One service per round and per way of killing: k1..kN (docker kill), c1..cN (crash). Default check settings.
 for kind in k c; do

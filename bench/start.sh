@@ -9,26 +9,16 @@ ns=bench$$
 port=$(( 20000 + RANDOM % 20000 ))
 work=$(mktemp -d)
 
-"$root/scripts/ensure-docker.sh"
 command -v docker-compose >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
-[ -x "$root/bin/sky" ] || "$root/scripts/build.sh"
-"$root/scripts/build-images.sh" >/dev/null
-
-sky="$root/bin/sky"
-export SKY_ADDR=http://127.0.0.1:$port
-"$sky" daemon --listen 127.0.0.1:$port --data-dir "$work/data" --namespace $ns >"$work/daemon.log" 2>&1 &
-daemon=$!
+. "$root/bench/sky-daemon.sh"
 cleanup() {
-    kill "$daemon" 2>/dev/null || true
-    docker rm -f $(docker ps -aq --filter label=sky.namespace=$ns) >/dev/null 2>&1 || true
-    docker network rm $(docker network ls -q --filter label=sky.namespace=$ns) >/dev/null 2>&1 || true
+    stop_sky_daemon
     (cd "$work" && docker-compose -p ${ns}c down -t 1 >/dev/null 2>&1) || true
     docker rm -f ${ns}b-production-database ${ns}b-production ${ns}b-dev-database ${ns}b-dev >/dev/null 2>&1 || true
     docker network rm ${ns}b-production ${ns}b-dev >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
-for _ in $(seq 1 100); do "$sky" version -o json | grep -q '"daemon": {' && break; sleep 0.1; done
 "$sky" apply "$root/../shared/examples/my-application.yml" >/dev/null
 
 cat >"$work/docker-compose.yml" <<YAML

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests;
 
@@ -8,28 +7,13 @@ namespace Sky.Cli.Tests;
 /// own namespace, data folder and loopback port, and <c>timeout</c> ends it after five minutes even if a test crashes.
 /// Disposing it kills it (by PID) and removes everything of its namespace.
 /// </summary>
-public sealed class DaemonProcess : IAsyncDisposable
+public sealed class DaemonProcess() : ScopedDaemon("p"), IAsyncDisposable
 {
     private Process? process;
 
-    private DaemonProcess(string ns, string dataDirectory, int port)
-    {
-        Namespace = ns;
-        DataDirectory = dataDirectory;
-        Port = port;
-    }
-
-    public string Namespace { get; }
-
-    public string DataDirectory { get; }
-
-    public int Port { get; }
-
-    public string Address => $"http://127.0.0.1:{Port}";
-
     public static async Task<DaemonProcess> StartAsync()
     {
-        var daemon = new DaemonProcess($"p{Guid.NewGuid():N}"[..9], Directory.CreateTempSubdirectory("sky-process-").FullName, FreePort.Next());
+        var daemon = new DaemonProcess();
         await daemon.StartAgainAsync();
         return daemon;
     }
@@ -83,14 +67,9 @@ public sealed class DaemonProcess : IAsyncDisposable
         process = null;
     }
 
-    public Task<CliRun> RunAsync(params string[] args) => CliRun.AgainstAsync(Address, args);
-
-    public string Name(string plain) => $"{Namespace}-{plain}";
-
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        await Docker.CleanNamespaceAsync(Namespace);
-        Directory.Delete(DataDirectory, recursive: true);
+        await CleanUpAsync();
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Sky.Testing;
 
 namespace Sky.Cli.Tests;
 
@@ -8,26 +8,9 @@ namespace Sky.Cli.Tests;
 /// </summary>
 public static class Docker
 {
-    public static async Task<string> RunAsync(params string[] args)
-    {
-        var (exitCode, output, error) = await RunRawAsync(args);
-        return exitCode == 0 ? output : throw new InvalidOperationException($"docker {string.Join(' ', args)} failed ({exitCode}): {error}");
-    }
+    public static Task<string> RunAsync(params string[] args) => ProgramRun.CheckedAsync("docker", args);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunRawAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    public static Task<(int ExitCode, string Output, string Error)> RunRawAsync(params string[] args) => ProgramRun.RawAsync("docker", args);
 
     /// <summary>Names of the containers (running or not) of a namespace, sorted.</summary>
     public static async Task<IReadOnlyList<string>> ContainerNamesAsync(string ns, bool runningOnly = false)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Sky.Testing;
 
 namespace Sky.Cli.Tests;
 
@@ -12,15 +12,15 @@ public static class Engine
 
     public static async Task RestartAsync()
     {
-        if (Directory.Exists("/run/systemd/system") && (await RunAsync("systemctl", "is-active", "--quiet", "docker")).ExitCode == 0)
+        if (Directory.Exists("/run/systemd/system") && (await ProgramRun.RawAsync("systemctl", "is-active", "--quiet", "docker")).ExitCode == 0)
         {
-            Check(await RunAsync("systemctl", "restart", "docker"), "systemctl restart docker");
+            await ProgramRun.CheckedAsync("systemctl", "restart", "docker");
             return;
         }
 
         // Started by scripts/ensure-docker.sh (CI, this machine): stopped by its PID, started again by the same script.
         var pid = int.Parse(File.ReadAllText("/var/run/docker.pid").Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        Check(await RunAsync("kill", "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)), "kill -TERM dockerd");
+        await ProgramRun.CheckedAsync("kill", "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Directory.Exists($"/proc/{pid}"))
         {
@@ -32,30 +32,7 @@ public static class Engine
             await Task.Delay(200);
         }
 
-        Check(await RunAsync("bash", Path.Combine(ScriptsFolder(), "ensure-docker.sh")), "scripts/ensure-docker.sh");
-    }
-
-    private static void Check((int ExitCode, string Output) result, string what)
-    {
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{what} failed ({result.ExitCode}): {result.Output}");
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        await ProgramRun.CheckedAsync("bash", Path.Combine(ScriptsFolder(), "ensure-docker.sh"));
     }
 
     private static string ScriptsFolder()

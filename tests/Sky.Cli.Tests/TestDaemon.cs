@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Sky.Api;
 using Sky.Api.Settings;
 using Sky.Runtime;
-using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests;
 
@@ -10,33 +9,15 @@ namespace Sky.Cli.Tests;
 /// A daemon of the test's own: a fresh namespace, data folder and loopback port, so tests run in parallel on one
 /// engine without seeing each other. Disposing it stops the daemon and removes everything of its namespace.
 /// </summary>
-public sealed class TestDaemon : IAsyncDisposable
+public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
 {
     private WebApplication? app;
     private DaemonSettings? settings;
 
-    private TestDaemon(string ns, string dataDirectory, int port)
-    {
-        Namespace = ns;
-        DataDirectory = dataDirectory;
-        Port = port;
-    }
-
-    public string Namespace { get; }
-
-    public string DataDirectory { get; }
-
-    public int Port { get; }
-
-    public string Address => $"http://127.0.0.1:{Port}";
-
     /// <summary>Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation).</summary>
     public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null)
     {
-        var daemon = new TestDaemon($"t{Guid.NewGuid():N}"[..9], Directory.CreateTempSubdirectory("sky-test-").FullName, FreePort.Next())
-        {
-            settings = settings,
-        };
+        var daemon = new TestDaemon { settings = settings };
         await daemon.StartAgainAsync(runtime);
         return daemon;
     }
@@ -59,16 +40,9 @@ public sealed class TestDaemon : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the CLI in-process against this daemon.</summary>
-    public Task<CliRun> RunAsync(params string[] args) => CliRun.AgainstAsync(Address, args);
-
-    public string Name(string plain) => $"{Namespace}-{plain}";
-
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        await Docker.CleanNamespaceAsync(Namespace);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
+        await CleanUpAsync();
     }
 }

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sky.Testing;
+using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests.Commands;
 
@@ -23,7 +24,7 @@ public sealed partial class ContainerCommandTests
         var ns = $"t{Guid.NewGuid():N}"[..9];
         var socket = $"sky-{ns}";
         var dataDirectory = Directory.CreateTempSubdirectory("sky-test-").FullName;
-        var port = FreePort();
+        var port = FreePort.Next();
         var sky = $"SKY_ADDR=http://127.0.0.1:{port} dotnet {SkyDll}";
         using var daemon = StartDaemon(port, dataDirectory, ns);
         try
@@ -56,7 +57,7 @@ public sealed partial class ContainerCommandTests
         }
         finally
         {
-            await RunRawAsync("tmux", "-L", socket, "kill-server");
+            await ProgramRun.RawAsync("tmux", "-L", socket, "kill-server");
             daemon.Kill(entireProcessTree: true);
             await daemon.WaitForExitAsync();
             await Docker.CleanNamespaceAsync(ns);
@@ -224,29 +225,7 @@ public sealed partial class ContainerCommandTests
 
     private static async Task<string> TmuxAsync(string socket, params string[] args)
     {
-        var (exitCode, output, error) = await RunRawAsync("tmux", ["-L", socket, .. args]);
-        return exitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed ({exitCode}): {error}");
+        return await ProgramRun.CheckedAsync("tmux", ["-L", socket, .. args]);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunRawAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,0 +1,32 @@
+using Sky.Testing.Peers;
+
+namespace Sky.Cli.Tests;
+
+/// <summary>
+/// What every daemon a test starts has of its own: a fresh namespace, data folder and loopback port, so tests run in
+/// parallel on one engine without seeing each other, and the clean-up that removes all of it.
+/// </summary>
+public abstract class ScopedDaemon(string prefix)
+{
+    public string Namespace { get; } = $"{prefix}{Guid.NewGuid():N}"[..9];
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sky-test-").FullName;
+
+    public int Port { get; } = FreePort.Next();
+
+    public string Address => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Runs the CLI in-process against this daemon.</summary>
+    public Task<CliRun> RunAsync(params string[] args) => CliRun.AgainstAsync(Address, args);
+
+    /// <summary>The engine's name of a container, network or volume sky names <paramref name="plain"/>.</summary>
+    public string Name(string plain) => $"{Namespace}-{plain}";
+
+    /// <summary>Removes every container, network and volume of the namespace, and the data folder.</summary>
+    protected async Task CleanUpAsync()
+    {
+        await Docker.CleanNamespaceAsync(Namespace);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
