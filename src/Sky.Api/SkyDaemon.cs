@@ -45,8 +45,13 @@ public static class SkyDaemon
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
         services.AddSingleton<StatusReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
-        Settings.AlertRegistration.AddAlerts(services, settings ?? new Settings.DaemonSettings());
-        services.AddJobScheduler(JobEndpoints.JobSource);
+        var daemonSettings = settings ?? new Settings.DaemonSettings();
+        Settings.AlertRegistration.AddAlerts(services, daemonSettings);
+        services.AddJobScheduler(JobEndpoints.JobSource, new JobSchedulerOptions
+        {
+            ArmFolder = daemonSettings.Jobs.ArmAhead > TimeSpan.Zero ? Path.Combine(options.DataDirectory, "armed") : null,
+            ArmAhead = daemonSettings.Jobs.ArmAhead,
+        });
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>

@@ -93,9 +93,11 @@ internal static class EngineJsonMapper
             _ => DateTimeOffset.MinValue,
         };
         var tags = item.StringList("RepoTags").Where(t => t != "<none>:<none>").ToList();
+        var config = item.Child("Config") is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null;
         return new ImageInfo(item.String("Id") ?? string.Empty, tags, created, item.Int64("Size"))
         {
-            Environment = item.Child("Config") is { ValueKind: JsonValueKind.Object } config ? config.StringList("Env") : [],
+            Environment = config?.StringList("Env") ?? [],
+            Entrypoint = config?.StringList("Entrypoint") ?? [],
         };
     }
 

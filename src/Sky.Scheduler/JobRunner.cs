@@ -1,17 +1,25 @@
 using Microsoft.Extensions.Logging;
 using Sky.Model;
 using Sky.Runtime;
+using Sky.Scheduler.Arming;
 using Sky.Store;
 
 namespace Sky.Scheduler;
 
 /// <summary>
-/// Runs one job run to its end: creates and starts the container, waits for it (bounded by the job's timeout, or until
+/// Runs one job run to its end: releases the container armed for it, or creates and starts one, waits for it (bounded by the job's timeout, or until
 /// the replace policy stops it), records exit code and output, removes the container and notifies. When the daemon
 /// shuts down mid-run it leaves the container and the record alone: the next start adopts them.
 /// </summary>
 public sealed class JobRunner(
-    IContainerRuntime runtime, JobRunRepository runs, IJobNotifier notifier, Naming naming, TimeProvider clock, JobSchedulerOptions options, ILogger<JobRunner> logger)
+    IContainerRuntime runtime,
+    JobRunRepository runs,
+    IJobNotifier notifier,
+    ArmedContainers armory,
+    Naming naming,
+    TimeProvider clock,
+    JobSchedulerOptions options,
+    ILogger<JobRunner> logger)
 {
     internal async Task RunAsync(ActiveRun run, Task? after, CancellationToken shutdown)
     {
@@ -19,6 +27,12 @@ public sealed class JobRunner(
         {
             // Replace: the new run starts once the old one is stopped, so two never run at once.
             await after.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        if (armory.Claim(run.Job) is { } armed)
+        {
+            await RunArmedAsync(run, armed, shutdown);
+            return;
         }
 
         string? containerId = null;
@@ -33,7 +47,7 @@ public sealed class JobRunner(
             containerId = await runtime.CreateContainerAsync(Request(run), shutdown);
             await runtime.StartContainerAsync(containerId, shutdown);
             startedAt = clock.GetUtcNow();
-            runs.MarkStarted(run.Id, startedAt);
+            runs.MarkStarted(run.Id, startedAt, containerId);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -48,6 +62,22 @@ public sealed class JobRunner(
         }
 
         await FollowAsync(run, containerId, startedAt, shutdown);
+    }
+
+    /// <summary>
+    /// The run goes into the container armed for it: one line lets its command go, so it starts now and not after the
+    /// engine has created and started a container. The pipe stays open until the run ends, so a shell that was still
+    /// starting when released finds the line when it gets there.
+    /// </summary>
+    private async Task RunArmedAsync(ActiveRun run, ArmedContainer armed, CancellationToken shutdown)
+    {
+        using (armed)
+        {
+            armed.Release();
+            var startedAt = clock.GetUtcNow();
+            runs.MarkStarted(run.Id, startedAt, armed.Id);
+            await FollowAsync(run, armed.Id, startedAt, shutdown);
+        }
     }
 
     /// <summary>Waits for a started container (or an adopted one) and records how it ended.</summary>

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Sky.Model;
 
 namespace Sky.Scheduler;
 
-/// <summary>The scheduler's two slow companions: noticing a newly applied revision, and trimming old run records.</summary>
+/// <summary>
+/// The scheduler's slow companions: noticing a newly applied revision, trimming old run records, and arming the
+/// containers of jobs whose tick comes soon.
+/// </summary>
 public sealed partial class JobScheduler
 {
     private async Task WatchRevisionsAsync(CancellationToken token)
@@ -37,6 +41,51 @@ public sealed partial class JobScheduler
             }
         }
         while (await Delay(options.RetentionInterval, token));
+    }
+
+    /// <summary>
+    /// Keeps a container ready for every job due within <see cref="JobSchedulerOptions.ArmAhead"/>, soonest first, one
+    /// at a time (the engine is the bottleneck), and disarms those of jobs that changed or went away.
+    /// </summary>
+    private async Task ArmAheadAsync(CancellationToken token)
+    {
+        if (!armory.Enabled)
+        {
+            return;
+        }
+
+        while (await Delay(options.ArmInterval, token))
+        {
+            try
+            {
+                List<JobSpec> jobs;
+                List<JobSpec> due;
+                lock (gate)
+                {
+                    var horizon = clock.GetUtcNow() + options.ArmAhead;
+                    jobs = timetable.Jobs.ToList();
+                    due = jobs
+                        .Select(job => (Job: job, Next: timetable.NextOf(job.Name)))
+                        .Where(j => j.Next is { } next && next <= horizon && armory.ShouldArm(j.Job))
+                        .OrderBy(j => j.Next)
+                        .Select(j => j.Job)
+                        .ToList();
+                }
+
+                await armory.DisarmStaleAsync(jobs);
+                foreach (var job in due.TakeWhile(_ => !token.IsCancellationRequested))
+                {
+                    await armory.ArmAsync(job, token);
+                }
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning("arming job containers failed: {Error}", exception.Message);
+            }
+        }
     }
 
     /// <summary>Sleeps on the scheduler's clock; false when the daemon stops.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sky.Model;
+using Sky.Scheduler.Arming;
 using Sky.Store;
 
 namespace Sky.Scheduler;
@@ -10,7 +11,8 @@ public sealed partial class JobScheduler
     /// <summary>
     /// Every run recorded as running either has its container (still running: adopt and wait for it; already ended:
     /// collect it) or has lost it (recorded failed, "daemon restarted"). Job containers whose run is already recorded
-    /// as finished are leftovers of a crash between recording and removing: they go.
+    /// as finished are leftovers of a crash between recording and removing: they go, and so do armed containers no run
+    /// was released into (their pipe closed with the old daemon, so their command never ran).
     /// </summary>
     private async Task RecoverAsync(CancellationToken token)
     {
@@ -22,18 +24,27 @@ public sealed partial class JobScheduler
         };
         var containers = await runtime.ListContainersAsync(labels, token);
         var byRun = new Dictionary<long, ObservedContainer>();
+        var armed = new Dictionary<string, ObservedContainer>(StringComparer.Ordinal);
         foreach (var container in containers)
         {
             if (long.TryParse(container.Labels.GetValueOrDefault(SkyLabels.Run), System.Globalization.CultureInfo.InvariantCulture, out var id))
             {
                 byRun[id] = container;
             }
+            else if (container.Labels.ContainsKey(ArmedContainers.ArmedLabel))
+            {
+                armed[container.Id] = container;
+            }
         }
 
         var jobs = source.Current().Jobs;
         foreach (var record in runs.Unfinished())
         {
-            byRun.Remove(record.Id, out var container);
+            if (!byRun.Remove(record.Id, out var container) && record.Container is { } released)
+            {
+                armed.Remove(released, out container);
+            }
+
             var job = jobs.FirstOrDefault(j => j.Name == record.Job)
                 ?? new JobSpec { Name = record.Job, Image = container?.Image ?? string.Empty, Every = string.Empty };
             if (container is null)
@@ -59,9 +70,15 @@ public sealed partial class JobScheduler
             }
         }
 
-        foreach (var leftover in byRun.Values)
+        foreach (var leftover in byRun.Values.Concat(armed.Values))
         {
             await runner.RemoveQuietlyAsync(leftover.Id);
+        }
+
+        if (options.ArmFolder is { } folder && Directory.Exists(folder))
+        {
+            // The pipes of the previous daemon's armed containers: all of them are gone or adopted by now.
+            Directory.Delete(folder, recursive: true);
         }
     }
 

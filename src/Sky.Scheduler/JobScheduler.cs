@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sky.Model;
 using Sky.Runtime;
+using Sky.Scheduler.Arming;
 using Sky.Store;
 
 namespace Sky.Scheduler;
@@ -15,6 +16,7 @@ namespace Sky.Scheduler;
 public sealed partial class JobScheduler(
     IJobSource source,
     JobRunner runner,
+    ArmedContainers armory,
     JobRunRepository runs,
     IContainerRuntime runtime,
     Naming naming,
@@ -107,7 +109,8 @@ public sealed partial class JobScheduler(
         }
 
         // Runs only detach on shutdown (their containers are adopted later), so this is quick; bounded all the same.
-        await Task.WhenAny(Task.WhenAll(active), Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
+        // Armed containers go: nobody would release or follow them.
+        await Task.WhenAny(Task.WhenAll([.. active, armory.DisarmAllAsync()]), Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
     }
 
     public override void Dispose()
@@ -136,7 +139,7 @@ public sealed partial class JobScheduler(
             ready.TrySetResult();
         }
 
-        var background = Task.WhenAll(WatchRevisionsAsync(token), RetainAsync(token));
+        var background = Task.WhenAll(WatchRevisionsAsync(token), RetainAsync(token), ArmAheadAsync(token));
         while (!token.IsCancellationRequested)
         {
             try

@@ -19,4 +19,19 @@ public sealed record JobSchedulerOptions
 
     /// <summary>Grace period between SIGTERM and SIGKILL when a run is stopped (timeout, replace).</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Where the pipes of armed containers live (the daemon's data folder); null arms nothing and every run creates its
+    /// container at its tick.
+    /// </summary>
+    public string? ArmFolder { get; init; }
+
+    /// <summary>How long before its next tick a job's container is made ready.</summary>
+    public TimeSpan ArmAhead { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many armed containers at once (each is an idle shell).</summary>
+    public int MaxArmed { get; init; } = 200;
+
+    /// <summary>How often the scheduler looks for jobs to arm or disarm.</summary>
+    public TimeSpan ArmInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 }

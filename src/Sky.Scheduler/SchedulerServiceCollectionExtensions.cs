@@ -22,6 +22,7 @@ public static class SchedulerServiceCollectionExtensions
         services.TryAddSingleton<IJobNotifier>(provider => provider.GetService<IAlertSink>() is { } alerts
             ? new AlertJobNotifier(alerts, provider.GetRequiredService<EventLogJobNotifier>())
             : provider.GetRequiredService<EventLogJobNotifier>());
+        services.AddSingleton<Arming.ArmedContainers>();
         services.AddSingleton<JobRunner>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());

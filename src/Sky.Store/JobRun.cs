@@ -32,5 +32,8 @@ public sealed record JobRun
     /// <summary>The tail of its stdout and stderr; left out of listings.</summary>
     public string? Output { get; init; }
 
+    /// <summary>The engine's id of the run's container, once it started.</summary>
+    public string? Container { get; init; }
+
     public TimeSpan? Duration => StartedAt is { } start && EndedAt is { } end ? end - start : null;
 }

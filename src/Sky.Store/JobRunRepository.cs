@@ -10,7 +10,7 @@ namespace Sky.Store;
 public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
 {
     private const string Columns =
-        "id, job, trigger, scheduled_at AS scheduledAt, dispatched_at AS dispatchedAt, started_at AS startedAt, ended_at AS endedAt, exit_code AS exitCode, state, message";
+        "id, job, trigger, scheduled_at AS scheduledAt, dispatched_at AS dispatchedAt, started_at AS startedAt, ended_at AS endedAt, exit_code AS exitCode, state, message, container";
 
     /// <summary>Records a run the scheduler is starting; its id names the container.</summary>
     public long Begin(string job, string trigger, DateTimeOffset? scheduledAt)
@@ -24,10 +24,10 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
             new { job, trigger, scheduled = Text(scheduledAt), now = Now() });
     }
 
-    public void MarkStarted(long id, DateTimeOffset startedAt)
+    public void MarkStarted(long id, DateTimeOffset startedAt, string? container = null)
     {
         using var connection = database.Open();
-        connection.Execute("UPDATE job_runs SET started_at = @startedAt WHERE id = @id", new { id, startedAt = Text(startedAt) });
+        connection.Execute("UPDATE job_runs SET started_at = @startedAt, container = @container WHERE id = @id", new { id, startedAt = Text(startedAt), container });
     }
 
     /// <summary>Completes a run; only a run still recorded as running changes, so a finish is never written twice.</summary>
@@ -158,6 +158,8 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
 
         public string? Output { get; set; }
 
+        public string? Container { get; set; }
+
         public JobRun ToRun() => new()
         {
             Id = Id,
@@ -171,6 +173,7 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
             State = JobRunStates.Parse(State),
             Message = Message,
             Output = string.IsNullOrEmpty(Output) ? null : Output,
+            Container = Container,
         };
     }
 }

@@ -87,6 +87,8 @@ internal static class SchemaMigrations
         CREATE INDEX job_runs_by_job ON job_runs(job, id);
         CREATE INDEX job_runs_by_state ON job_runs(state);
         """,
+        // Which container a run went into: a run released into a container armed before its tick has no run label.
+        "ALTER TABLE job_runs ADD COLUMN container TEXT;",
     ];
 
     public static void Apply(SqliteConnection connection)

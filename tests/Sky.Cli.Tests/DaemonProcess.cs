@@ -10,10 +10,18 @@ namespace Sky.Cli.Tests;
 public sealed class DaemonProcess() : ScopedDaemon("p"), IAsyncDisposable
 {
     private Process? process;
+    private string? settingsFile;
 
-    public static async Task<DaemonProcess> StartAsync()
+    /// <summary>Starts a daemon; <paramref name="settings"/> is the text of its settings file (<c>--config</c>), if any.</summary>
+    public static async Task<DaemonProcess> StartAsync(string? settings = null)
     {
         var daemon = new DaemonProcess();
+        if (settings is not null)
+        {
+            daemon.settingsFile = Path.Combine(daemon.DataDirectory, "settings.yml");
+            await File.WriteAllTextAsync(daemon.settingsFile, settings);
+        }
+
         await daemon.StartAgainAsync();
         return daemon;
     }
@@ -27,7 +35,7 @@ public sealed class DaemonProcess() : ScopedDaemon("p"), IAsyncDisposable
             "300", "dotnet", Path.Combine(AppContext.BaseDirectory, "sky.dll"),
             "daemon", "--listen", $"127.0.0.1:{Port}", "--data-dir", DataDirectory, "--namespace", Namespace,
         ];
-        foreach (var argument in arguments)
+        foreach (var argument in settingsFile is null ? arguments : [.. arguments, "--config", settingsFile])
         {
             start.ArgumentList.Add(argument);
         }

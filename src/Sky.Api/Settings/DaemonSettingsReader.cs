@@ -23,6 +23,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("escalation", ReadEscalation),
             ("one-off", ReadOneOff),
             ("checks", ReadChecks),
+            ("jobs", ReadJobs),
         ]);
         return settings;
     }
@@ -96,6 +97,12 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
         [
             ("interval", (n, p) => Set(values.Duration(n, p), v => settings with { Checks = settings.Checks with { Interval = v } })),
             ("timeout", (n, p) => Set(values.Duration(n, p), v => settings with { Checks = settings.Checks with { Timeout = v } })),
+        ]);
+
+    private void ReadJobs(Node node, string path) =>
+        SettingsKeys.Read(values, node, path, "a mapping with arm-ahead",
+        [
+            ("arm-ahead", (n, p) => Set(values.Duration(n, p, allowZero: true), v => settings with { Jobs = settings.Jobs with { ArmAhead = v } })),
         ]);
 
     private void Set<T>(T? value, Func<T, DaemonSettings> apply)

@@ -30,6 +30,7 @@ public sealed class DaemonSettingsTests
         Assert.Equal(embedded.Escalation, documented.Escalation);
         Assert.Equal(embedded.OneOff, documented.OneOff);
         Assert.Equal(embedded.Checks, documented.Checks);
+        Assert.Equal(embedded.Jobs, documented.Jobs);
         Assert.Equal(embedded.Listen, documented.Listen);
     }
 
@@ -84,6 +85,10 @@ public sealed class DaemonSettingsTests
         "settings.yml:1:9: listen: '127.0.0.1' is not HOST:PORT (such as 127.0.0.1:7070)")]
     [InlineData("listen: 127.0.0.1:7070\nlisten: 127.0.0.1:7071\n",
         "settings.yml:2:1: listen: duplicate entry 'listen' (first at settings.yml:1:1)")]
+    [InlineData("jobs:\n  arm-ahead: soon\n",
+        "settings.yml:2:14: jobs.arm-ahead: 'soon' is not a duration (use 5s, 2m, 1h)")]
+    [InlineData("jobs:\n  arm-ahed: 1m\n",
+        "settings.yml:2:3: jobs.arm-ahed: unknown key 'arm-ahed' (did you mean 'arm-ahead'?)")]
     [InlineData("one-off:\n  remove-after: [10m]\n",
         "settings.yml:2:17: one-off.remove-after: expected a duration, found a list")]
     public void A_mistake_is_reported_with_its_position_and_key_path(string content, string error)

@@ -156,9 +156,11 @@ public sealed class JobCommandTests
           notify-on-completion: true
         """;
 
-    internal static async Task<List<RunRow>> RunsAsync(TestDaemon daemon, string job)
+    internal static Task<List<RunRow>> RunsAsync(TestDaemon daemon, string job) => RunsAsync(daemon.RunAsync, job);
+
+    internal static async Task<List<RunRow>> RunsAsync(Func<string[], Task<CliRun>> cli, string job)
     {
-        var runs = await daemon.RunAsync("job", "runs", job, "-o", "json");
+        var runs = await cli(["job", "runs", job, "-o", "json"]);
         Assert.True(runs.ExitCode == 0, runs.ToString());
         return JsonSerializer.Deserialize<List<RunRow>>(runs.Output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
@@ -180,5 +182,5 @@ public sealed class JobCommandTests
         }
     }
 
-    internal sealed record RunRow(long Id, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message);
+    internal sealed record RunRow(long Id, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message, string? Container = null);
 }

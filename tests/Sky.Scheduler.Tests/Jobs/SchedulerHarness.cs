@@ -48,8 +48,9 @@ public sealed class SchedulerHarness : IAsyncDisposable
     {
         var options = new JobSchedulerOptions { RevisionPollInterval = TimeSpan.FromSeconds(1), StopGrace = TimeSpan.FromSeconds(1) };
         var source = new DelegateJobSource(() => snapshot.Revision, () => snapshot);
-        var runner = new JobRunner(Runtime, Runs, Notifier, Naming, Clock, options, NullLogger<JobRunner>.Instance);
-        Scheduler = new JobScheduler(source, runner, Runs, Runtime, Naming, Clock, options, NullLogger<JobScheduler>.Instance);
+        var armory = new Arming.ArmedContainers(Runtime, Naming, options, Clock, NullLogger<Arming.ArmedContainers>.Instance);
+        var runner = new JobRunner(Runtime, Runs, Notifier, armory, Naming, Clock, options, NullLogger<JobRunner>.Instance);
+        Scheduler = new JobScheduler(source, runner, armory, Runs, Runtime, Naming, Clock, options, NullLogger<JobScheduler>.Instance);
         await Scheduler.StartAsync(CancellationToken.None);
         await Scheduler.Ready.WaitAsync(Bound);
         return Scheduler;

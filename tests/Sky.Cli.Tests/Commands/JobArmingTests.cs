@@ -1,0 +1,101 @@
+using Sky.Api.Settings;
+using Sky.Testing;
+
+namespace Sky.Cli.Tests.Commands;
+
+/// <summary>
+/// Jobs due soon get a container made ready before their tick (armed): the run is released into it, a changed job
+/// never runs in a container armed for the old one, and a daemon that goes away takes its armed containers with it.
+/// </summary>
+public sealed class JobArmingTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_scheduled_run_is_released_into_the_container_armed_before_its_tick()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        Assert.Equal(0, (await daemon.RunAsync("apply", ConfigFile.Write("""
+            tick:
+              image: base:0.7
+              command: echo "ran in $(hostname)"
+              every: 5 seconds
+            """))).ExitCode);
+
+        var armed = await ArmedAsync(daemon.Namespace, "an armed container");
+
+        var runs = await JobCommandTests.WaitForRunsAsync(daemon, "tick", r => r.Any(x => x.Container == armed && x.State == "succeeded"));
+        var run = runs.Single(r => r.Container == armed);
+        Assert.Equal("schedule", run.Trigger);
+        Assert.Equal($"ran in {armed[..12]}\n", (await daemon.RunAsync("job", "logs", "tick", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
+    }
+
+    [Fact]
+    public async Task A_changed_job_never_runs_in_the_container_armed_for_its_old_configuration()
+    {
+        await using var daemon = await TestDaemon.StartAsync(settings: ArmAnHourAhead);
+        await daemon.RunAsync("apply", ConfigFile.Write(Hourly("echo old")));
+        var old = await ArmedAsync(daemon.Namespace, "the container armed for the old command");
+
+        await daemon.RunAsync("apply", ConfigFile.Write(Hourly("echo new")));
+
+        await Eventually.WaitForAsync(() => Docker.RunRawAsync("inspect", old), r => r.ExitCode != 0, Bound, "the old armed container removed");
+        var armed = await ArmedAsync(daemon.Namespace, "a container armed for the new command");
+        Assert.Equal(0, (await daemon.RunAsync("job", "start", "tick", "--wait")).ExitCode);
+        var run = Assert.Single(await JobCommandTests.RunsAsync(daemon, "tick"));
+        Assert.Equal(("manual", armed), (run.Trigger, run.Container));
+        Assert.Equal("new\n", (await daemon.RunAsync("job", "logs", "tick")).Output);
+    }
+
+    [Fact]
+    public async Task A_daemon_stopped_gracefully_removes_its_armed_containers()
+    {
+        await using var daemon = await TestDaemon.StartAsync(settings: ArmAnHourAhead);
+        await daemon.RunAsync("apply", ConfigFile.Write(Hourly("echo hi")));
+        var armed = await ArmedAsync(daemon.Namespace, "an armed container");
+
+        await daemon.StopAsync();
+
+        Assert.NotEqual(0, (await Docker.RunRawAsync("inspect", armed)).ExitCode);
+    }
+
+    [Fact]
+    public async Task An_armed_container_of_a_killed_daemon_ends_without_running_its_command_and_is_removed_at_the_next_start()
+    {
+        await using var daemon = await DaemonProcess.StartAsync("jobs:\n  arm-ahead: 1h\n");
+        await daemon.RunAsync("apply", ConfigFile.Write(Hourly("echo must-not-run")));
+        var armed = await ArmedAsync(daemon.Namespace, "an armed container");
+
+        await daemon.KillAsync();
+
+        // Its pipe closed with the daemon: the waiting shell reads an end of file and gives up.
+        var state = await Eventually.WaitForAsync(
+            async () => (await Docker.InspectAsync(armed)).GetProperty("State"),
+            s => s.GetProperty("Status").GetString() == "exited",
+            Bound,
+            "the armed container ended");
+        Assert.Equal(1, state.GetProperty("ExitCode").GetInt32());
+        Assert.Equal(string.Empty, await Docker.RunAsync("logs", armed));
+
+        await daemon.StartAgainAsync();
+
+        await Eventually.WaitForAsync(() => Docker.RunRawAsync("inspect", armed), r => r.ExitCode != 0, Bound, "the dead daemon's armed container removed");
+        Assert.Empty(await JobCommandTests.RunsAsync(daemon.RunAsync, "tick"));
+    }
+
+    private static DaemonSettings ArmAnHourAhead => new() { Jobs = new JobSettings { ArmAhead = TimeSpan.FromHours(1) } };
+
+    // Due at the top of the hour: armed at once (an hour ahead), and not due while the test runs.
+    private static string Hourly(string command) => $"""
+        tick:
+          image: base:0.7
+          command: {command}
+          every: 1 hour
+        """;
+
+    private static Task<string> ArmedAsync(string ns, string what) =>
+        Eventually.WaitForAsync(() => ArmedIdAsync(ns), id => id.Length > 0, Bound, what);
+
+    private static async Task<string> ArmedIdAsync(string ns) =>
+        (await Docker.RunAsync("ps", "-q", "--no-trunc", "--filter", $"label=sky.namespace={ns}", "--filter", "label=sky.armed=true")).Trim();
+}
