@@ -33,5 +33,5 @@ public sealed record JobSchedulerOptions
     public int MaxArmed { get; init; } = 200;
 
     /// <summary>How often the scheduler looks for jobs to arm or disarm.</summary>
-    public TimeSpan ArmInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan ArmInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

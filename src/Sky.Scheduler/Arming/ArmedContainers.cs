@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,9 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
     public const string ContainerFolder = "/run/sky-armed";
 
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
+
+    // The timetable hands out the same JobSpec until the next revision: its key is computed once.
+    private static readonly ConditionalWeakTable<JobSpec, string> Keys = new();
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, ArmedContainer> armed = new(StringComparer.Ordinal);
@@ -128,11 +132,17 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
     /// <summary>Disarms the containers of jobs that are gone or changed since they were armed.</summary>
     public async Task DisarmStaleAsync(IReadOnlyCollection<JobSpec> jobs)
     {
-        var current = jobs.ToDictionary(j => j.Name, KeyOf, StringComparer.Ordinal);
         List<ArmedContainer> stale;
         lock (gate)
         {
-            stale = armed.Values.Where(a => !current.TryGetValue(a.Job, out var key) || key != a.Key || a.Exited.IsCompleted).ToList();
+            if (armed.Count == 0)
+            {
+                return;
+            }
+
+            // Only the armed jobs' keys are computed: an idle daemon with a thousand jobs pays for none.
+            var byName = jobs.Where(j => armed.ContainsKey(j.Name)).ToDictionary(j => j.Name, StringComparer.Ordinal);
+            stale = armed.Values.Where(a => !byName.TryGetValue(a.Job, out var job) || KeyOf(job) != a.Key || a.Exited.IsCompleted).ToList();
             foreach (var container in stale)
             {
                 armed.Remove(container.Job);
@@ -159,7 +169,9 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
     }
 
     /// <summary>What the job's container is made of: a container armed with another configuration is not used.</summary>
-    internal static string KeyOf(JobSpec job) => JsonSerializer.Serialize(new
+    internal static string KeyOf(JobSpec job) => Keys.GetValue(job, ComputeKey);
+
+    private static string ComputeKey(JobSpec job) => JsonSerializer.Serialize(new
     {
         job.Image,
         job.Command,
