@@ -35,6 +35,7 @@ public static class SkyDaemon
         services.AddSingleton<RevisionRepository>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<ServiceIntentRepository>();
+        services.AddSingleton<RestartCountRepository>();
         services.AddSingleton(runtime ?? DockerRuntime.FromEnvironment());
         services.AddSingleton<DesiredStateSource>();
         services.AddSingleton<PlanExecutor>();

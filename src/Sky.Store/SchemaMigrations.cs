@@ -89,6 +89,8 @@ internal static class SchemaMigrations
         """,
         // Which container a run went into: a run released into a container armed before its tick has no run label.
         "ALTER TABLE job_runs ADD COLUMN container TEXT;",
+        // Restarts sky made per wanted container, so the counts survive a restart of the daemon.
+        "CREATE TABLE restart_counts (container TEXT PRIMARY KEY, restarts INTEGER NOT NULL, last_at TEXT NOT NULL);",
     ];
 
     public static void Apply(SqliteConnection connection)

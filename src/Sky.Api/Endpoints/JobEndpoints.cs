@@ -62,7 +62,8 @@ public static class JobEndpoints
         var tail = new OutputTail(1024 * 1024);
         try
         {
-            await foreach (var line in runtime.GetLogsAsync(naming.JobRun(run.Job, run.Id), new LogQuery { Timestamps = false }, cancellationToken))
+            // A run released into an armed container has that container's id; one created at its tick, its run's name.
+            await foreach (var line in runtime.GetLogsAsync(run.Container ?? naming.JobRun(run.Job, run.Id), new LogQuery { Timestamps = false }, cancellationToken))
             {
                 tail.Add(line.Text);
             }

@@ -171,7 +171,8 @@ public sealed partial class ServiceSupervisor
             {
                 var tracker = Tracker(spec.Name);
                 tracker.Restarted();
-                var entry = registry.Update(spec.Name, e => (e ?? new HealthEntry(null, null, null, 0)) with { Restarts = (e?.Restarts ?? 0) + 1, AwaitingRecovery = true });
+                var count = restartCounts.Increment(spec.Name);
+                var entry = registry.Update(spec.Name, e => (e ?? new HealthEntry(null, null, null, 0)) with { Restarts = count, AwaitingRecovery = true });
                 var message = result == ConvergeResult.Done
                     ? $"restarted {spec.Name} ({reason}); restart {entry.Restarts}, next back-off {BackOff.Delay(tracker.ConsecutiveRestarts).TotalSeconds} s"
                     : $"restarting {spec.Name} failed ({reason})";

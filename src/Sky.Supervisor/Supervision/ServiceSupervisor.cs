@@ -31,6 +31,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
     private readonly Naming naming;
     private readonly DesiredStateSource desired;
     private readonly ServiceIntentRepository intents;
+    private readonly RestartCountRepository restartCounts;
     private readonly ServiceOperations operations;
     private readonly HealthRegistry registry;
     private readonly EventLog events;
@@ -51,6 +52,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
         Naming naming,
         DesiredStateSource desired,
         ServiceIntentRepository intents,
+        RestartCountRepository restartCounts,
         ServiceOperations operations,
         HealthRegistry registry,
         EventLog events,
@@ -63,6 +65,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
         this.naming = naming;
         this.desired = desired;
         this.intents = intents;
+        this.restartCounts = restartCounts;
         this.operations = operations;
         this.registry = registry;
         this.events = events;
@@ -79,6 +82,11 @@ public sealed partial class ServiceSupervisor : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         startedAt = clock.GetUtcNow();
+        foreach (var (name, count) in restartCounts.All())
+        {
+            registry.Update(name, e => (e ?? new HealthEntry(null, null, null, 0)) with { Restarts = count });
+        }
+
         registry.SetActive(true);
         var pump = PumpEventsAsync(stoppingToken);
         try

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sky.Testing;
 
 namespace Sky.Cli.Tests.Commands;
 
@@ -40,7 +41,8 @@ public sealed class JobCommandTests
         var run = Assert.Single(await RunsAsync(daemon, "still-alive"));
         Assert.Equal(("manual", "succeeded", 0L), (run.Trigger, run.State, run.ExitCode!.Value));
         Assert.Equal("Hey I'm still alive!\n", (await daemon.RunAsync("job", "logs", "still-alive", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        // The run is recorded first, then its container goes: nothing is left behind, a moment later at most.
+        await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace), names => names.Count == 0, Bound, "the run's container removed");
     }
 
     [Fact]

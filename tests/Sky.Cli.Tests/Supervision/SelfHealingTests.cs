@@ -37,6 +37,11 @@ public sealed partial class SelfHealingTests
         Assert.Equal(before.ContainerId, after.ContainerId);
         var healed = await Eventually.WaitForAsync(() => ContainerFacts.ReadAsync(daemon, "web", name), f => f.Health == "healthy", TimeSpan.FromSeconds(10), "healthy again");
         Assert.Equal(1, healed.Restarts);
+
+        // The count is sky's memory of what happened: it survives a restart of the daemon.
+        await daemon.StopAsync();
+        await daemon.StartAgainAsync();
+        Assert.Equal(1, (await ContainerFacts.ReadAsync(daemon, "web", name)).Restarts);
     }
 
     [Fact]
