@@ -125,6 +125,11 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
             return candidate;
         }
 
+        if (candidate.Exited.IsCompleted)
+        {
+            Failed(job.Name);
+        }
+
         _ = DisposeAndRemoveAsync(candidate);
         return null;
     }
@@ -146,6 +151,11 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
             foreach (var container in stale)
             {
                 armed.Remove(container.Job);
+                if (container.Exited.IsCompleted)
+                {
+                    // It could not wait (no shell in the image, for one): the job runs the ordinary way for a while.
+                    failedUntil[container.Job] = clock.GetUtcNow() + RetryAfterFailure;
+                }
             }
         }
 

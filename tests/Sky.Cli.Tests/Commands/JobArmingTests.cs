@@ -83,6 +83,47 @@ public sealed class JobArmingTests
         Assert.Empty(await JobCommandTests.RunsAsync(daemon.RunAsync, "tick"));
     }
 
+    [Fact]
+    public async Task A_job_whose_image_has_no_shell_runs_the_ordinary_way_and_arming_is_not_retried_at_once()
+    {
+        var image = await NoShellImageAsync();
+        await using var daemon = await TestDaemon.StartAsync();
+        var since = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await daemon.RunAsync("apply", ConfigFile.Write($$"""
+            bare:
+              image: {{image}}
+              command: [ /bin/busybox, echo, no shell here ]
+              every: 2 seconds
+            """));
+
+        var runs = await JobCommandTests.WaitForRunsAsync(daemon, "bare", r => r.Count(x => x.State == "succeeded") >= 3);
+
+        Assert.Equal("no shell here\n", (await daemon.RunAsync("job", "logs", "bare")).Output);
+        Assert.All(runs.Where(r => r.State == "succeeded"), r => Assert.DoesNotContain("armed", r.Container ?? "", StringComparison.Ordinal));
+        var until = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await Docker.RunAsync("events", "--since", since, "--until", until, "--filter", "event=create", "--filter", $"label=sky.namespace={daemon.Namespace}", "--filter", $"label={"sky.armed"}=true", "--format", "{{.ID}}");
+        Assert.True(created.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= 1, $"armed again and again:\n{created}");
+    }
+
+    /// <summary>An image of nothing but a static busybox binary: no <c>sh</c> to hold a command back.</summary>
+    private static async Task<string> NoShellImageAsync()
+    {
+        const string Image = "sky-test-noshell:latest";
+        var folder = Directory.CreateTempSubdirectory("sky-noshell-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "rootfs", "bin"));
+            File.Copy("/bin/busybox", Path.Combine(folder, "rootfs", "bin", "busybox"));
+            await ProgramRun.CheckedAsync("tar", "-C", Path.Combine(folder, "rootfs"), "-cf", Path.Combine(folder, "rootfs.tar"), ".");
+            await Docker.RunAsync("import", Path.Combine(folder, "rootfs.tar"), Image);
+            return Image;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static DaemonSettings ArmAnHourAhead => new() { Jobs = new JobSettings { ArmAhead = TimeSpan.FromHours(1) } };
 
     // Due at the top of the hour: armed at once (an hour ahead), and not due while the test runs.
