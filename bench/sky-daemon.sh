@@ -1,13 +1,14 @@
 # Sourced by the bench scripts: makes sure the engine, bin/sky and the stand-in images exist, then starts a sky
 # daemon of the bench's own (namespace $ns, loopback $port, data in $work) and waits until it answers.
-# Sets $sky, $daemon and SKY_ADDR; stop_sky_daemon stops it and removes everything of its namespace.
+# Sets $sky, $daemon and SKY_ADDR; stop_sky_daemon stops it and removes everything of its namespace. Extra daemon
+# arguments (a settings file) come from the array daemon_args, when set.
 "$root/scripts/ensure-docker.sh"
 [ -x "$root/bin/sky" ] || "$root/scripts/build.sh"
 "$root/scripts/build-images.sh" >/dev/null
 
 sky="$root/bin/sky"
 export SKY_ADDR=http://127.0.0.1:$port
-"$sky" daemon --listen 127.0.0.1:$port --data-dir "$work/data" --namespace $ns >"$work/daemon.log" 2>&1 &
+"$sky" daemon --listen 127.0.0.1:$port --data-dir "$work/data" --namespace $ns ${daemon_args[@]+"${daemon_args[@]}"} >"$work/daemon.log" 2>&1 &
 daemon=$!
 
 stop_sky_daemon() {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sky.Model;
 
 namespace Sky.Alerts;
 
@@ -48,9 +49,11 @@ public static class AlertMessages
         return new AlertMessage(subject, body.ToString(), fields, priority, color);
     }
 
-    /// <summary><c>service/instance</c>, or the bare name when the two are the same (a job, a service without instances).</summary>
-    public static string Target(Incident incident) =>
-        incident.Instance.Length == 0 || incident.Instance == incident.Service ? incident.Service : $"{incident.Service}/{incident.Instance}";
+    /// <summary><c>service/instance</c>, or the bare name for a job or a service without instances.</summary>
+    public static string Target(Incident incident) => Target(incident.Service, incident.Instance);
+
+    public static string Target(string service, string instance) =>
+        instance.Length == 0 || instance == service || instance == Naming.DefaultInstance ? service : $"{service}/{instance}";
 
     private static string State(Notice notice)
     {

@@ -92,19 +92,23 @@ public sealed class IncidentTracker(EscalationSettings settings)
         return escalate ? [new Notice(NoticeKind.Escalated, updated, [AlertPriority.High])] : [new Notice(NoticeKind.Repeated, updated, [])];
     }
 
+    /// <summary>
+    /// Closes the instance's incidents of these groups. One recovery sends one message: the first incident closed
+    /// carries it to every channel any of them reached; the others are closed quietly (stored, not sent again).
+    /// </summary>
     private List<Notice> Close(AlertSignal signal, DateTimeOffset now, IncidentGroup[] groups)
     {
-        var notices = new List<Notice>();
+        var closed = new List<Incident>();
         foreach (var group in groups)
         {
             if (open.Remove((signal.Service, signal.Instance, group), out var incident))
             {
-                var closed = incident with { ClosedAt = now, LastSentAt = now, Message = signal.Message };
-                notices.Add(new Notice(NoticeKind.Resolved, closed, closed.Reached));
+                closed.Add(incident with { ClosedAt = now, LastSentAt = now, Message = signal.Message });
             }
         }
 
-        return notices;
+        var reached = closed.SelectMany(i => i.Reached).Distinct().Order().ToList();
+        return closed.Select((incident, index) => new Notice(NoticeKind.Resolved, incident, index == 0 ? reached : [])).ToList();
     }
 
     private List<Notice> CompleteJob(AlertSignal signal, DateTimeOffset now)

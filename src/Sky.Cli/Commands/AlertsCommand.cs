@@ -41,8 +41,7 @@ public static class AlertsCommand
         return command;
     }
 
-    private static string Target(AlertRecord alert) =>
-        alert.Instance.Length == 0 || alert.Instance == alert.Service ? alert.Service : $"{alert.Service}/{alert.Instance}";
+    private static string Target(AlertRecord alert) => Sky.Alerts.AlertMessages.Target(alert.Service, alert.Instance);
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

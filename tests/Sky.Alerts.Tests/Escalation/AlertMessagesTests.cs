@@ -38,4 +38,12 @@ public sealed class AlertMessagesTests
 
         Assert.Equal("[sky] backup failed", AlertMessages.Compose(new Notice(NoticeKind.Opened, incident, [AlertPriority.Low])).Subject);
     }
+
+    [Fact]
+    public void A_service_without_instances_is_named_without_its_default_instance()
+    {
+        var incident = new Incident { Service = "web", Instance = Naming.DefaultInstance, Group = IncidentGroup.Health, Kind = SignalKind.Unhealthy, Message = "GET /health answered 404" };
+
+        Assert.Equal("[sky] web is unhealthy", AlertMessages.Compose(new Notice(NoticeKind.Opened, incident, [AlertPriority.Low])).Subject);
+    }
 }

@@ -118,6 +118,22 @@ public sealed class IncidentTrackerTests
     }
 
     [Fact]
+    public void A_recovery_that_closes_health_and_restarts_together_sends_one_message_to_every_channel_either_reached()
+    {
+        Signal(SignalKind.CheckFailed);
+        Signal(SignalKind.Unhealthy);
+        Signal(SignalKind.Restarted);
+
+        var notices = Signal(SignalKind.Recovered);
+
+        Assert.Equal(2, notices.Count);
+        Assert.All(notices, n => Assert.Equal(NoticeKind.Resolved, n.Kind));
+        Assert.Equal([AlertPriority.Low, AlertPriority.High], notices[0].Priorities);
+        Assert.Empty(notices[1].Priorities);
+        Assert.Empty(tracker.Open);
+    }
+
+    [Fact]
     public void A_recovery_without_an_open_incident_sends_nothing()
     {
         Assert.Empty(Signal(SignalKind.Recovered));

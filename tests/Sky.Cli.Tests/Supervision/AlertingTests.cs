@@ -64,6 +64,8 @@ public sealed class AlertingTests
         Assert.Contains("jane@example.com", recovered.To, StringComparison.Ordinal);
         await low.WaitForAsync(p => Text(p).Contains("has recovered", StringComparison.Ordinal), "the recovery webhook post");
         Assert.Single(sink.Messages(), m => m.Subject.Contains("is unhealthy", StringComparison.Ordinal));
+        // The health and the restart incidents close together: one recovery message, not one each.
+        Assert.Single(sink.Messages(), m => m.Subject.Contains("has recovered", StringComparison.Ordinal));
 
         var open = await daemon.RunAsync("alerts", "--output", "json");
         Assert.Empty(JsonNode.Parse(open.Output)!.AsArray());
