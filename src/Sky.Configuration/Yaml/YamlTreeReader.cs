@@ -10,6 +10,12 @@ namespace Sky.Configuration.Yaml;
 /// </summary>
 internal static class YamlTreeReader
 {
+    /// <summary>
+    /// Far deeper than any configuration needs (a service is four or five levels), low enough that key paths, which
+    /// grow with the depth, stay small: 100,000 nested brackets would otherwise cost gigabytes of paths.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private const string MergeKey = "<<";
 
     /// <summary>The document roots, or null when the file is not valid YAML (the error is reported).</summary>
@@ -43,6 +49,9 @@ internal static class YamlTreeReader
                         }
 
                         break;
+                    case NodeEvent { } opening when opening is MappingStart or SequenceStart && stack.Count >= MaxDepth:
+                        errors.Add(file, Line(opening.Start), Column(opening.Start), ChildPath(stack), $"nested deeper than {MaxDepth} levels");
+                        return null;
                     case MappingStart start:
                         stack.Push(new YamlFrame(new MapNode(Line(start.Start), Column(start.Start)), ChildPath(stack), start.Anchor));
                         break;

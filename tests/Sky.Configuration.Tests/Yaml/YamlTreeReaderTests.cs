@@ -86,10 +86,30 @@ public class YamlTreeReaderTests
     }
 
     [Fact]
-    public void Deep_nesting_does_not_overflow_the_stack()
+    public void Nesting_deeper_than_the_limit_is_an_error_at_the_bracket_that_goes_too_deep()
     {
-        var (roots, errors) = Read(new string('[', 5_000) + new string(']', 5_000));
+        // 100,000 levels once cost gigabytes of key paths and took the process down; now it stops at the limit.
+        var (roots, errors) = Read("a: " + new string('[', 100_000) + new string(']', 100_000));
 
-        Assert.True(roots is not null || errors.Count > 0);
+        Assert.Null(roots);
+        var error = Assert.Single(errors);
+        Assert.StartsWith($"f.yml:1:{4 + YamlTreeReader.MaxDepth - 1}: a[0][0]", error, StringComparison.Ordinal);
+        Assert.EndsWith($": nested deeper than {YamlTreeReader.MaxDepth} levels", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_is_read()
+    {
+        var depth = YamlTreeReader.MaxDepth - 1;
+        var (roots, errors) = Read("a: " + new string('[', depth) + new string(']', depth));
+
+        Assert.Empty(errors);
+        Node node = ((MapNode)roots![0]).Entries[0].Value;
+        for (var level = 1; level < depth; level++)
+        {
+            node = Assert.Single(((ListNode)node).Items);
+        }
+
+        Assert.Empty(((ListNode)node).Items);
     }
 }
