@@ -9,6 +9,9 @@ namespace Sky.Api.Snitch;
 /// snitch script at <see cref="ContainerScript"/> and a folder of the container's own at <see cref="ContainerFolder"/>;
 /// the script drops a notice there (<c>*.msg</c>: headers, a blank line, the last lines of output) and the daemon
 /// answers next to it (<c>*.msg.result</c>: <c>sent: ...</c> or <c>refused: ...</c>).
+/// The outbox is writable from inside the container, so the daemon never reads or writes through what it finds
+/// there: a notice is first moved into a folder of the daemon's own and read only if it is a small regular file (not
+/// a link to a host file, a pipe or a device), and an answer is renamed into place, replacing whatever had its name.
 /// </summary>
 public sealed class SnitchOutbox
 {
@@ -16,14 +19,19 @@ public sealed class SnitchOutbox
 
     public const string ContainerFolder = "/run/sky/outbox";
 
+    /// <summary>A notice is a few headers and 20 lines of output: anything bigger is not one.</summary>
+    public const int MaxNoticeBytes = 128 * 1024;
+
     private readonly Lock gate = new();
     private readonly string root;
+    private readonly string taken;
     private readonly string script;
     private bool scriptWritten;
 
     public SnitchOutbox(DaemonOptions options)
     {
         root = Path.Combine(options.DataDirectory, "outbox");
+        taken = Path.Combine(options.DataDirectory, "outbox-taken");
         script = Path.Combine(options.DataDirectory, "snitch.sh");
     }
 
@@ -66,8 +74,63 @@ public sealed class SnitchOutbox
     }
 
     /// <summary>Notices waiting for the daemon, oldest first.</summary>
+    /// <remarks>Only the top of each container's folder is looked at: what a container builds below it is never walked.</remarks>
     public IReadOnlyList<string> Pending() =>
-        Directory.Exists(root) ? Directory.EnumerateFiles(root, "*.msg", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList() : [];
+        Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root).SelectMany(folder => Directory.EnumerateFiles(folder, "*.msg", SearchOption.TopDirectoryOnly)).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>
+    /// Takes a notice out of its outbox: moved (a rename moves a link itself, never what it points to) into the
+    /// daemon's own folder, where nobody else can swap it, then read if it is a regular file of sensible size.
+    /// Returns its text, or null with the reason it was refused.
+    /// </summary>
+    public async Task<(string? Text, string? Refused)> TakeAsync(string path)
+    {
+        Directory.CreateDirectory(taken);
+        var privateCopy = Path.Combine(taken, Guid.NewGuid().ToString("N"));
+        File.Move(path, privateCopy);
+        try
+        {
+            var kind = await FileKindAsync(privateCopy);
+            if (kind is not ("regular file" or "regular empty file"))
+            {
+                return (null, $"the notice is a {kind}, not a file");
+            }
+
+            return new FileInfo(privateCopy).Length > MaxNoticeBytes
+                ? (null, $"the notice is larger than {MaxNoticeBytes} bytes")
+                : (await File.ReadAllTextAsync(privateCopy), null);
+        }
+        finally
+        {
+            File.Delete(privateCopy);
+        }
+    }
+
+    /// <summary>Puts the answer next to the notice, renamed into place: a link planted under its name is replaced, not followed.</summary>
+    public async Task AnswerAsync(string path, string line)
+    {
+        Directory.CreateDirectory(taken);
+        var draft = Path.Combine(taken, Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(draft, line + "\n");
+        File.Move(draft, path + ".result", overwrite: true);
+    }
+
+    /// <summary>What lstat says the entry is (<c>regular file</c>, <c>symbolic link</c>, <c>fifo</c>...), from coreutils' stat.</summary>
+    private static async Task<string> FileKindAsync(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--format=%F", "--", path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var kind = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? kind : "file whose kind is unknown";
+    }
 
     /// <summary>Reads a notice as the script writes it into the request <c>sky snitch</c> on a host would send.</summary>
     public static (NotifyRequest? Request, string? Problem) Parse(string text)

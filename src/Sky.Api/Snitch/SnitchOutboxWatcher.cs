@@ -10,37 +10,41 @@ public sealed class SnitchOutboxWatcher(SnitchOutbox outbox, NotificationSender 
         using var timer = new PeriodicTimer(Every);
         do
         {
-            TakeAll();
+            await TakeAllAsync();
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
     }
 
     /// <summary>One pass over the outboxes; returns how many notices were taken.</summary>
-    public int TakeAll()
+    public async Task<int> TakeAllAsync()
     {
-        var taken = 0;
+        var count = 0;
         foreach (var path in outbox.Pending())
         {
             try
             {
-                var (request, problem) = SnitchOutbox.Parse(File.ReadAllText(path));
-                var queued = (IReadOnlyList<string>)[];
-                if (request is not null)
+                var (text, problem) = await outbox.TakeAsync(path);
+                IReadOnlyList<string> queued = [];
+                if (text is not null)
                 {
-                    (queued, problem) = sender.Send(request);
+                    var (request, parseProblem) = SnitchOutbox.Parse(text);
+                    problem = parseProblem;
+                    if (request is not null)
+                    {
+                        (queued, problem) = sender.Send(request);
+                    }
                 }
 
-                File.WriteAllText(path + ".result", problem is null ? $"sent: {string.Join(", ", queued)}\n" : $"refused: {problem}\n");
-                File.Delete(path);
+                await outbox.AnswerAsync(path, problem is null ? $"sent: {string.Join(", ", queued)}" : $"refused: {problem}");
                 logger.LogInformation("snitch notice {Path}: {Outcome}", path, problem ?? string.Join(", ", queued));
-                taken++;
+                count++;
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 logger.LogWarning("cannot take the snitch notice {Path}: {Error}", path, exception.Message);
             }
         }
 
-        return taken;
+        return count;
     }
 }
