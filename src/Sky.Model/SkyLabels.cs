@@ -18,6 +18,9 @@ public static class SkyLabels
     public const string Job = "sky.job";
     public const string Run = "sky.run";
 
+    /// <summary>On a job's container made ready before its tick, its command held back until a run is released into it.</summary>
+    public const string Armed = "sky.armed";
+
     /// <summary>Role of the container that runs the service itself (as opposed to a dependency copy).</summary>
     public const string MainRole = "main";
 

@@ -64,7 +64,9 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
             Name = container.Name,
             Service = container.Service ?? container.Labels.GetValueOrDefault(SkyLabels.Job) ?? string.Empty,
             Instance = container.Instance ?? string.Empty,
-            Role = container.Labels.GetValueOrDefault(SkyLabels.Role) ?? container.Labels.GetValueOrDefault(SkyLabels.Kind) ?? string.Empty,
+            Role = container.Labels.GetValueOrDefault(SkyLabels.Role)
+                ?? (container.Labels.ContainsKey(SkyLabels.Armed) ? "job (armed)" : container.Labels.GetValueOrDefault(SkyLabels.Kind))
+                ?? string.Empty,
             Id = container.Id[..Math.Min(12, container.Id.Length)],
             State = ContainerStatus.StateName(details?.State ?? container.State),
             Image = container.Image,

@@ -15,7 +15,7 @@ namespace Sky.Scheduler.Arming;
 public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, JobSchedulerOptions options, TimeProvider clock, ILogger<ArmedContainers> logger)
 {
     /// <summary>The label that marks an armed container; one left by a daemon that died is removed at the next start.</summary>
-    public const string ArmedLabel = "sky.armed";
+    public const string ArmedLabel = SkyLabels.Armed;
 
     /// <summary>Where an armed container finds its pipe.</summary>
     public const string ContainerFolder = "/run/sky-armed";

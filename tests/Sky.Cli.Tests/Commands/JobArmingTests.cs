@@ -48,11 +48,13 @@ public sealed class JobArmingTests
     }
 
     [Fact]
-    public async Task A_daemon_stopped_gracefully_removes_its_armed_containers()
+    public async Task An_armed_container_shows_in_ps_and_a_daemon_stopped_gracefully_removes_it()
     {
         await using var daemon = await TestDaemon.StartAsync(settings: ArmAnHourAhead);
         await daemon.RunAsync("apply", ConfigFile.Write(Hourly("echo hi")));
         var armed = await ArmedAsync(daemon.Namespace, "an armed container");
+        var ps = await daemon.RunAsync("ps");
+        Assert.Contains(ps.Lines, l => l.StartsWith(daemon.Name("tick-armed-"), StringComparison.Ordinal) && l.Contains("job (armed)", StringComparison.Ordinal));
 
         await daemon.StopAsync();
 
