@@ -56,7 +56,7 @@ public sealed class JobRunner(
         catch (Exception exception)
         {
             logger.LogWarning("job {Job} run {Run} could not start: {Error}", run.Job.Name, run.Id, exception.Message);
-            await RemoveQuietlyAsync(containerId);
+            await runtime.RemoveQuietlyAsync(containerId, logger);
             await CompleteAsync(run.Job, run.Id, JobRunState.Failed, null, null, $"could not start: {exception.Message}");
             return;
         }
@@ -112,7 +112,7 @@ public sealed class JobRunner(
 
             var output = await CollectOutputAsync(containerId, shutdown);
             await CompleteAsync(run.Job, run.Id, state, exitCode, output, reason);
-            await RemoveQuietlyAsync(containerId);
+            await runtime.RemoveQuietlyAsync(containerId, logger);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -122,7 +122,7 @@ public sealed class JobRunner(
         {
             logger.LogWarning("job {Job} run {Run}: lost track of its container: {Error}", run.Job.Name, run.Id, exception.Message);
             await CompleteAsync(run.Job, run.Id, JobRunState.Failed, null, null, $"lost track of the container: {exception.Message}");
-            await RemoveQuietlyAsync(containerId);
+            await runtime.RemoveQuietlyAsync(containerId, logger);
         }
     }
 
@@ -144,23 +144,6 @@ public sealed class JobRunner(
         catch (Exception exception)
         {
             logger.LogWarning("job {Job} run {Run}: the notice could not be sent: {Error}", job.Name, id, exception.Message);
-        }
-    }
-
-    internal async Task RemoveQuietlyAsync(string? containerId)
-    {
-        if (containerId is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await runtime.RemoveContainerAsync(containerId, force: true, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning("could not remove job container {Container}: {Error}", containerId, exception.Message);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed partial class JobScheduler
 
             if (container.State == ContainerState.Created)
             {
-                await runner.RemoveQuietlyAsync(container.Id);
+                await runtime.RemoveQuietlyAsync(container.Id, logger);
                 await runner.CompleteAsync(job, record.Id, JobRunState.Failed, null, null, "daemon restarted before the run started");
                 continue;
             }
@@ -72,7 +72,7 @@ public sealed partial class JobScheduler
 
         foreach (var leftover in byRun.Values.Concat(armed.Values))
         {
-            await runner.RemoveQuietlyAsync(leftover.Id);
+            await runtime.RemoveQuietlyAsync(leftover.Id, logger);
         }
 
         if (options.ArmFolder is { } folder && Directory.Exists(folder))

@@ -100,7 +100,7 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
             Failed(job.Name);
             fifo?.Dispose();
             watching.Dispose();
-            await RemoveQuietlyAsync(id);
+            await runtime.RemoveQuietlyAsync(id, logger);
             TryDelete(folder);
         }
     }
@@ -222,24 +222,7 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
     private async Task DisposeAndRemoveAsync(ArmedContainer container)
     {
         container.Dispose();
-        await RemoveQuietlyAsync(container.Id);
-    }
-
-    private async Task RemoveQuietlyAsync(string? id)
-    {
-        if (id is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await runtime.RemoveContainerAsync(id, force: true, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is EngineException or EngineUnavailableException)
-        {
-            logger.LogWarning("could not remove the armed container {Id}: {Error}", id, exception.Message);
-        }
+        await runtime.RemoveQuietlyAsync(container.Id, logger);
     }
 
     private static void TryDelete(string folder)
