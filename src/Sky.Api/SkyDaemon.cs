@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Sky.Api.Endpoints;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Scheduler;
@@ -31,6 +32,7 @@ public static class SkyDaemon
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new Naming(options.Namespace));
+        services.AddSingleton<StateFeed>(provider => new StateFeed(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));
         services.AddSingleton<RevisionRepository>();
         services.AddSingleton<EventLog>();
@@ -43,18 +45,23 @@ public static class SkyDaemon
         services.AddSingleton<Sky.Supervisor.Health.HealthRegistry>();
         services.AddSingleton<IContainerHealthView>(s => s.GetRequiredService<Sky.Supervisor.Health.HealthRegistry>());
         services.AddSingleton<Sky.Supervisor.Health.CheckProber>();
+        services.AddHostedService<Sky.Supervisor.Observation.ContainerObserver>();
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
+        services.AddHostedService<Maintenance.EventRetention>();
         services.AddSingleton<StatusReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
         Settings.AlertRegistration.AddAlerts(services, daemonSettings);
-        services.AddJobScheduler(JobEndpoints.JobSource, new JobSchedulerOptions
+        services.AddJobScheduler(new JobSchedulerOptions
         {
             ArmFolder = daemonSettings.Jobs.ArmAhead > TimeSpan.Zero ? Path.Combine(options.DataDirectory, "armed") : null,
             ArmAhead = daemonSettings.Jobs.ArmAhead,
         });
 
         var app = builder.Build();
+
+        // The applied revision is on the feed before any part subscribes, so none starts from an empty picture.
+        app.Services.GetRequiredService<DesiredStateSource>().Current();
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -68,6 +75,7 @@ public static class SkyDaemon
         var api = app.MapGroup("/api/v1");
         SystemEndpoints.Map(api);
         ConfigurationEndpoints.Map(api);
+        EventEndpoints.Map(api);
         ServiceEndpoints.Map(api);
         LogEndpoints.Map(api);
         OneOffEndpoints.Map(api);

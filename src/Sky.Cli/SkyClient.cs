@@ -64,6 +64,37 @@ public sealed class SkyClient : IDisposable
         }
     }
 
+    /// <summary>Reads a server-sent event stream, yielding each event's name and data as it arrives.</summary>
+    public async IAsyncEnumerable<(string Event, string Data)> ServerSentEventsAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        var name = "message";
+        var data = new System.Text.StringBuilder();
+        while (await ReadLineAsync(reader, cancellationToken) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                if (data.Length > 0)
+                {
+                    yield return (name, data.ToString());
+                }
+
+                name = "message";
+                data.Clear();
+            }
+            else if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                name = line[6..].Trim();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                data.Append(data.Length > 0 ? "\n" : string.Empty).Append(line[5..].TrimStart());
+            }
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     /// <summary>A daemon that dies mid-answer (a crash, kill -9) is said in words, not as a stack trace.</summary>

@@ -7,7 +7,7 @@ namespace Sky.Cli;
 /// <summary>The whole command tree, and the one place where failures become a line on stderr and an exit code.</summary>
 public static class SkyCommandLine
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string? address = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string? address = null, CancellationToken cancellationToken = default)
     {
         var format = new Option<OutputFormat>("--output", "-o") { Description = "table (for people) or json (for scripts)", Recursive = true, DefaultValueFactory = _ => OutputFormat.Table };
         var root = new RootCommand("sky: run jobs, services and recurrent jobs in Docker from one configuration") { format };
@@ -24,13 +24,14 @@ public static class SkyCommandLine
         root.Subcommands.Add(AttachCommand.Create(Context));
         root.Subcommands.Add(RunCommand.Create(Context));
         root.Subcommands.Add(AlertsCommand.Create(Context));
+        root.Subcommands.Add(EventsCommand.Create(Context));
         root.Subcommands.Add(SnitchCommand.Create(Context));
         root.Subcommands.Add(VersionCommand.Create(Context));
 
         var parse = root.Parse(args);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (CliException exception)
         {

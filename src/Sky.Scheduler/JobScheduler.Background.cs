@@ -1,28 +1,30 @@
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Model;
 
 namespace Sky.Scheduler;
 
 /// <summary>
-/// The scheduler's slow companions: noticing a newly applied revision, trimming old run records, and arming the
+/// The scheduler's companions: hearing of a newly applied revision from the feed, trimming old run records, and arming the
 /// containers of jobs whose tick comes soon.
 /// </summary>
 public sealed partial class JobScheduler
 {
-    private async Task WatchRevisionsAsync(CancellationToken token)
+    /// <summary>Wakes the loop when the state feed brings a revision other than the one the timetable was made from.</summary>
+    private async Task FollowRevisionsAsync(CancellationToken token)
     {
-        while (await Delay(options.RevisionPollInterval, token))
+        await foreach (var item in feed.WatchAsync(cancellationToken: token))
         {
-            try
+            var revision = item switch
             {
-                if (source.CurrentRevision() != Interlocked.Read(ref knownRevision))
-                {
-                    Wake();
-                }
-            }
-            catch (Exception exception)
+                DesiredStateChanged changed => changed.Revision,
+                FeedSnapshot snapshot => snapshot.Revision,
+                _ => Interlocked.Read(ref knownRevision),
+            };
+            if (revision != Interlocked.Read(ref knownRevision))
             {
-                logger.LogWarning("could not read the applied revision: {Error}", exception.Message);
+                Wake();
             }
         }
     }

@@ -37,7 +37,7 @@ public sealed partial class JobScheduler
             }
         }
 
-        var jobs = source.Current().Jobs;
+        var jobs = feed.Current.State.Jobs;
         foreach (var record in runs.Unfinished())
         {
             if (!byRun.Remove(record.Id, out var container) && record.Container is { } released)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Scheduler.Arming;
@@ -10,11 +11,11 @@ namespace Sky.Scheduler;
 /// <summary>
 /// The daemon's scheduler: sleeps exactly until the earliest next tick of any job (never a fixed poll, so starts are
 /// on time and an idle daemon costs nothing), dispatches the ticks due through the overlap policy, and wakes early
-/// when a new configuration is applied. Every decision goes through the pure <see cref="JobTimetable"/>,
+/// when the state feed says a new configuration was applied. Every decision goes through the pure <see cref="JobTimetable"/>,
 /// <see cref="OverlapRules"/> and <see cref="MissedRuns"/>.
 /// </summary>
 public sealed partial class JobScheduler(
-    IJobSource source,
+    StateFeed feed,
     JobRunner runner,
     ArmedContainers armory,
     JobRunRepository runs,
@@ -139,7 +140,7 @@ public sealed partial class JobScheduler(
             ready.TrySetResult();
         }
 
-        var background = Task.WhenAll(WatchRevisionsAsync(token), RetainAsync(token), ArmAheadAsync(token));
+        var background = Task.WhenAll(FollowRevisionsAsync(token), RetainAsync(token), ArmAheadAsync(token));
         while (!token.IsCancellationRequested)
         {
             try
@@ -285,7 +286,7 @@ public sealed partial class JobScheduler(
 
     private void RefreshIfChanged()
     {
-        if (source.CurrentRevision() != Interlocked.Read(ref knownRevision))
+        if (feed.Current.Revision != Interlocked.Read(ref knownRevision))
         {
             Refresh();
         }
@@ -293,10 +294,10 @@ public sealed partial class JobScheduler(
 
     private void Refresh()
     {
-        var snapshot = source.Current();
+        var snapshot = feed.Current;
         lock (gate)
         {
-            foreach (var error in timetable.Update(snapshot.Jobs, clock.GetUtcNow()))
+            foreach (var error in timetable.Update(snapshot.State.Jobs, clock.GetUtcNow()))
             {
                 logger.LogWarning("job not scheduled: {Error}", error);
             }

@@ -11,9 +11,6 @@ public sealed record JobSchedulerOptions
 
     public TimeSpan RetentionInterval { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How often the applied revision number is looked at, to pick up a new configuration.</summary>
-    public TimeSpan RevisionPollInterval { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Characters of output kept per run (the end of it).</summary>
     public int OutputCapacity { get; init; } = 1024 * 1024;
 

@@ -12,12 +12,10 @@ public static class SchedulerServiceCollectionExtensions
     /// Adds the run store, the runner, the scheduler as a hosted service (it starts and stops with the daemon) and, unless
     /// a notifier is registered already, one that alerts the maintainer when the daemon has alerts, the event log when not.
     /// </summary>
-    public static IServiceCollection AddJobScheduler(this IServiceCollection services, Func<IServiceProvider, IJobSource> source, JobSchedulerOptions? options = null)
+    public static IServiceCollection AddJobScheduler(this IServiceCollection services, JobSchedulerOptions? options = null)
     {
         services.AddSingleton(options ?? new JobSchedulerOptions());
         services.AddSingleton<JobRunRepository>();
-        services.AddSingleton<RevisionWatermark>();
-        services.AddSingleton(source);
         services.TryAddSingleton<EventLogJobNotifier>();
         services.TryAddSingleton<IJobNotifier>(provider => provider.GetService<IAlertSink>() is { } alerts
             ? new AlertJobNotifier(alerts, provider.GetRequiredService<EventLogJobNotifier>())

@@ -1,10 +1,15 @@
 using System.Globalization;
 using Dapper;
+using Sky.Feed;
+using Sky.Feed.Changes;
 
 namespace Sky.Store;
 
-/// <summary>Incidents raised to maintainers and every delivery attempt of their notices.</summary>
-public sealed class AlertRepository(SkyDatabase database)
+/// <summary>
+/// Incidents raised to maintainers and every delivery attempt of their notices. Each incident written (opened,
+/// escalated, closed) is also published on the state feed.
+/// </summary>
+public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null)
 {
     private const string Columns =
         "id, service, instance, container, kind_group AS KindGroup, kind, priority, state, maintainer_name AS MaintainerName, maintainer_email AS MaintainerEmail, " +
@@ -14,7 +19,7 @@ public sealed class AlertRepository(SkyDatabase database)
     public long Insert(AlertRecord alert)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>(
+        var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO alerts(service, instance, container, kind_group, kind, priority, state, maintainer_name, maintainer_email,
                                message, failures, opened_at, last_failure_at, last_sent_at, closed_at)
@@ -23,6 +28,8 @@ public sealed class AlertRepository(SkyDatabase database)
             SELECT last_insert_rowid();
             """,
             Parameters(alert));
+        Publish(alert with { Id = id });
+        return id;
     }
 
     /// <summary>Writes back what changes while an incident lives: kind, priority, state, message, counts and times.</summary>
@@ -36,7 +43,11 @@ public sealed class AlertRepository(SkyDatabase database)
             WHERE id = @Id
             """,
             Parameters(alert));
+        Publish(alert);
     }
+
+    private void Publish(AlertRecord alert) =>
+        feed?.Publish(new AlertChanged(alert.Id, alert.Service, alert.Instance, alert.Kind, alert.Priority, alert.State, alert.Message));
 
     public AlertRecord? Find(long id)
     {

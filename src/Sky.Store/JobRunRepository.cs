@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dapper;
+using Sky.Feed;
+using Sky.Feed.Changes;
 
 namespace Sky.Store;
 
@@ -7,7 +9,7 @@ namespace Sky.Store;
 /// Every run of every recurrent job: a row is written when the scheduler acts on a tick (so a crash never loses it),
 /// then completed as the run starts and ends. Retention trims old rows per job.
 /// </summary>
-public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
+public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, StateFeed? feed = null)
 {
     private const string Columns =
         "id, job, trigger, scheduled_at AS scheduledAt, dispatched_at AS dispatchedAt, started_at AS startedAt, ended_at AS endedAt, exit_code AS exitCode, state, message, container";
@@ -16,12 +18,14 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
     public long Begin(string job, string trigger, DateTimeOffset? scheduledAt)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>(
+        var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO job_runs(job, trigger, scheduled_at, dispatched_at, state) VALUES (@job, @trigger, @scheduled, @now, 'running');
             SELECT last_insert_rowid();
             """,
             new { job, trigger, scheduled = Text(scheduledAt), now = Now() });
+        feed?.Publish(new JobRunChanged(job, id, "running", null, null));
+        return id;
     }
 
     public void MarkStarted(long id, DateTimeOffset startedAt, string? container = null)
@@ -34,25 +38,34 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock)
     public bool Finish(long id, JobRunState state, long? exitCode, string? output, string? message)
     {
         using var connection = database.Open();
-        return connection.Execute(
+        var job = connection.ExecuteScalar<string?>(
             """
             UPDATE job_runs SET state = @state, exit_code = @exitCode, output = @output, message = @message, ended_at = @now
             WHERE id = @id AND state = 'running'
+            RETURNING job
             """,
-            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() }) == 1;
+            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() });
+        if (job is not null)
+        {
+            feed?.Publish(new JobRunChanged(job, id, JobRunStates.ToText(state), exitCode, message));
+        }
+
+        return job is not null;
     }
 
     /// <summary>Records a tick that did not run (overlap policy).</summary>
     public long RecordSkipped(string job, string trigger, DateTimeOffset? scheduledAt, string message)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>(
+        var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO job_runs(job, trigger, scheduled_at, dispatched_at, ended_at, state, message)
             VALUES (@job, @trigger, @scheduled, @now, @now, 'skipped', @message);
             SELECT last_insert_rowid();
             """,
             new { job, trigger, scheduled = Text(scheduledAt), now = Now(), message });
+        feed?.Publish(new JobRunChanged(job, id, "skipped", null, message));
+        return id;
     }
 
     /// <summary>One run with its output; null when the job has no run of that id.</summary>

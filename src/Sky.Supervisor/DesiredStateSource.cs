@@ -1,35 +1,32 @@
 using Sky.Configuration;
+using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Store;
 
 namespace Sky.Supervisor;
 
 /// <summary>
-/// The desired state of the newest applied revision, resolved for this daemon's namespace. Revisions are immutable,
-/// so the resolution is cached per revision number and swapped whole when a newer one appears.
+/// The desired state of the newest applied revision, resolved for this daemon's namespace and held in memory: read from
+/// the store once when the daemon starts, then swapped whole (and published on the state feed) by each apply. Nobody
+/// polls the store for a newer revision; subscribers of the feed hear of it.
 /// </summary>
-public sealed class DesiredStateSource(RevisionRepository revisions, Naming naming)
+public sealed class DesiredStateSource(RevisionRepository revisions, Naming naming, StateFeed feed)
 {
+    private readonly Lock gate = new();
     private volatile ResolvedRevision? current;
 
     /// <summary>The newest revision and what it asks for; revision 0 and an empty state before anything is applied.</summary>
-    public ResolvedRevision Current()
+    public ResolvedRevision Current() => current ?? Load();
+
+    /// <summary>Makes a revision just stored the current one and tells the feed.</summary>
+    public void Applied(long number, DesiredState state, string source)
     {
-        var latest = revisions.Latest();
-        if (latest is null)
+        lock (gate)
         {
-            return new ResolvedRevision(0, DesiredState.Empty);
+            current = new ResolvedRevision(number, state);
+            feed.Publish(new DesiredStateChanged(number, state, source));
         }
-
-        var cached = current;
-        if (cached is not null && cached.Number == latest.Number)
-        {
-            return cached;
-        }
-
-        var resolved = new ResolvedRevision(latest.Number, Resolve(latest));
-        current = resolved;
-        return resolved;
     }
 
     /// <summary>Parses configuration files into a desired state, or throws with every error.</summary>
@@ -47,6 +44,27 @@ public sealed class DesiredStateSource(RevisionRepository revisions, Naming nami
         return result.State;
     }
 
-    private DesiredState Resolve(Revision revision) =>
-        Resolve(revision.Files.Select(f => new ConfigurationFile(f.Path, f.Content)).ToList());
+    /// <summary>The first read: the newest stored revision, published so the feed's snapshot holds it too.</summary>
+    private ResolvedRevision Load()
+    {
+        lock (gate)
+        {
+            if (current is { } loaded)
+            {
+                return loaded;
+            }
+
+            var latest = revisions.Latest();
+            var resolved = latest is null
+                ? new ResolvedRevision(0, DesiredState.Empty)
+                : new ResolvedRevision(latest.Number, Resolve(latest.Files.Select(f => new ConfigurationFile(f.Path, f.Content)).ToList()));
+            current = resolved;
+            if (latest is not null)
+            {
+                feed.Publish(new DesiredStateChanged(latest.Number, resolved.State, latest.Source));
+            }
+
+            return resolved;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Planning;
 using Sky.Runtime;
@@ -10,7 +11,7 @@ namespace Sky.Supervisor;
 /// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
 /// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, ILogger<PlanExecutor> logger)
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger)
 {
     /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
@@ -19,7 +20,7 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
     public async Task<bool> ExecuteAsync(Plan plan, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
     {
         var outcomes = new Dictionary<int, Task<bool>>();
-        var gate = new HealthGate(runtime, health, plan);
+        var gate = new HealthGate(runtime, health, feed, plan);
         foreach (var step in plan.Steps)
         {
             var before = step.After.Select(id => outcomes[id]).ToArray();

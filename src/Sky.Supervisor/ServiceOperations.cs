@@ -82,6 +82,7 @@ public sealed class ServiceOperations(
         try
         {
             var number = revisions.Add(source, files.Select(f => new StoredFile(f.Path, f.Content)).ToList());
+            desired.Applied(number, state, source);
             events.Append("apply", null, null, $"applied revision {number} from {source}");
             var wanted = WantedRunning(state);
             var observed = await ObserveAsync(cancellationToken);

@@ -31,9 +31,6 @@ public static class ConfigurationEndpoints
 
         api.MapGet("/revisions", (RevisionRepository revisions, int? limit) =>
             Results.Json(revisions.List(limit ?? 20).Select(r => new { r.Number, r.CreatedAt, r.Source }), SkyJson.Options));
-
-        api.MapGet("/events", (EventLog events, string? service, int? limit) =>
-            Results.Json(events.Recent(limit ?? 100, service), SkyJson.Options));
     }
 
     public static ValidationAnswer Answer(ConfigurationResult result) => new(

@@ -39,18 +39,6 @@ public static class JobEndpoints
                 : NoSuchRun(name, id, scheduler));
     }
 
-    /// <summary>The scheduler's view of the applied configuration: the cheap revision number, and the jobs it resolves to.</summary>
-    public static IJobSource JobSource(IServiceProvider services)
-    {
-        var watermark = services.GetRequiredService<RevisionWatermark>();
-        var desired = services.GetRequiredService<DesiredStateSource>();
-        return new DelegateJobSource(watermark.Latest, () =>
-        {
-            var current = desired.Current();
-            return new JobsSnapshot(current.Number, current.State.Jobs);
-        });
-    }
-
     /// <summary>A run still going has no recorded output yet: read what its container printed so far.</summary>
     private static async Task<JobRun> WithLiveOutputAsync(JobRun run, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Sky.Configuration.Values;
 
 /// <summary>Durations: <c>500ms</c>, <c>5s</c>, <c>2m</c>, <c>1h</c>, <c>1d</c> and sequences of them (<c>1m30s</c>).</summary>
-internal static partial class Durations
+public static partial class Durations
 {
     public const string Hint = "(use 5s, 2m, 1h)";
 

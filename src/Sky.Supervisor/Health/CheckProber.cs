@@ -11,7 +11,7 @@ namespace Sky.Supervisor.Health;
 /// (never their own addresses): <c>http</c> GETs the path there and wants 2xx or 3xx, <c>port</c> wants a TCP
 /// connection; <c>command</c> runs inside the container through the engine and wants exit code 0.
 /// </summary>
-public sealed class CheckProber(IContainerRuntime runtime) : IDisposable
+public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisposable
 {
     // Redirects count as alive (3xx) and must not be followed: the target may be outside the container.
     private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });

@@ -7,7 +7,7 @@ namespace Sky.Supervisor.Health;
 /// them pass; the round repeats at the shortest interval, and the longest start period and retries apply, so a slow
 /// check is never cut short by a fast one.
 /// </summary>
-public sealed class CheckRunner(CheckProber prober, TimeProvider clock)
+public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
 {
     private static readonly TimeSpan FastProbe = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan SlowProbe = TimeSpan.FromMilliseconds(500);

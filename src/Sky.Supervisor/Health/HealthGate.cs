@@ -1,4 +1,6 @@
 using System.Globalization;
+using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Planning;
 using Sky.Runtime;
@@ -8,15 +10,14 @@ namespace Sky.Supervisor.Health;
 /// <summary>
 /// Holds back the start of a container until the dependencies it requires that have checks are healthy, within a
 /// bound derived from their checks (start period + retries × interval + timeout, plus a margin, at most two minutes).
-/// Dependencies without checks count as ready once running, which the plan's order already ensures.
+/// Dependencies without checks count as ready once running, which the plan's order already ensures. It waits on the
+/// state feed's health verdicts, so a dependent starts the moment its dependency's check passes.
 /// </summary>
-public sealed class HealthGate(IContainerRuntime runtime, IContainerHealthView health, Plan plan)
+public sealed class HealthGate(IContainerRuntime runtime, IContainerHealthView health, StateFeed feed, Plan plan)
 {
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(15);
 
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
-
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
 
     private readonly Dictionary<string, ContainerSpec> specs = plan.Steps
         .Where(s => s.Spec is not null)
@@ -56,20 +57,33 @@ public sealed class HealthGate(IContainerRuntime runtime, IContainerHealthView h
             var bound = Bound(dependencySpec.Checks);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(bound);
-            try
-            {
-                while (!health.IsHealthy(dependency, container.Id))
-                {
-                    await Task.Delay(PollEvery, timeout.Token);
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            if (!await HealthyWithinAsync(dependency, container.Id, timeout.Token) && !cancellationToken.IsCancellationRequested)
             {
                 var last = health.Get(dependency)?.LastCheck ?? "no check result yet";
                 throw new OperationException(
                     OperationErrorKind.Failed,
                     $"{dependency} did not become healthy within {bound.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s (last check: {last}), so {spec.Name} was not started");
             }
+
+            cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    /// <summary>
+    /// Reads the feed until the dependency's container is healthy (true) or the token ends the wait (false). The
+    /// registry is updated before the feed publishes, so it is read again on the first snapshot and on every verdict.
+    /// </summary>
+    private async Task<bool> HealthyWithinAsync(string dependency, string containerId, CancellationToken cancellationToken)
+    {
+        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
+        {
+            var relevant = item is FeedSnapshot || (item is HealthChanged changed && changed.Health.Container == dependency);
+            if (relevant && health.IsHealthy(dependency, containerId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

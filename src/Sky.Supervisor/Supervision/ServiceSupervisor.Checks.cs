@@ -49,65 +49,14 @@ public sealed partial class ServiceSupervisor
 
     private void OnReport(CheckReport report)
     {
-        var spec = report.Spec;
-        var crashLooping = Tracker(spec.Name).CrashLooping;
-        var before = registry.Entry(spec.Name);
-        if (before?.ContainerId != report.ContainerId)
-        {
-            return;
-        }
-
-        var recovered = report.Changed && report.Health == HealthNames.Healthy && before.AwaitingRecovery;
-        var unhealthy = report.Changed && report.Health == HealthNames.Unhealthy;
-        registry.Update(spec.Name, e => (e ?? before) with
-        {
-            Health = crashLooping ? HealthNames.CrashLooping : report.Health,
-            LastCheck = report.Outcome.Text,
-            AwaitingRecovery = !recovered && ((e ?? before).AwaitingRecovery || unhealthy),
-        });
-
-        if (!report.Outcome.Ok && report.Counted)
-        {
-            Signal(SignalKind.CheckFailed, spec, $"check of {spec.Name} failed: {report.Outcome.Text}");
-        }
-
-        if (unhealthy)
-        {
-            var message = $"{spec.Name} is unhealthy: {report.Outcome.Text}";
-            events.Append("unhealthy", spec.Service, spec.Instance, message);
-            Signal(SignalKind.Unhealthy, spec, message);
-        }
-
-        if (recovered)
-        {
-            var message = $"{spec.Name} is healthy again: {report.Outcome.Text}";
-            events.Append("recovered", spec.Service, spec.Instance, message);
-            Signal(SignalKind.Recovered, spec, message);
-        }
-
-        if (report.Changed)
+        if (verdicts.Take(report))
         {
             Wake();
         }
     }
 
     /// <summary>A container without checks is healthy once running.</summary>
-    private void MarkRunningWithoutChecks(ContainerSpec spec, string containerId)
-    {
-        var before = registry.Entry(spec.Name);
-        if (before is not null && before.ContainerId == containerId && before.Health == HealthNames.Healthy)
-        {
-            return;
-        }
-
-        registry.Update(spec.Name, e => new HealthEntry(containerId, HealthNames.Healthy, null, e?.Restarts ?? 0));
-        if (before?.AwaitingRecovery == true)
-        {
-            var message = $"{spec.Name} runs again";
-            events.Append("recovered", spec.Service, spec.Instance, message);
-            Signal(SignalKind.Recovered, spec, message);
-        }
-    }
+    private void MarkRunningWithoutChecks(ContainerSpec spec, string containerId) => verdicts.RunningWithoutChecks(spec, containerId);
 
     private void StopRunner(string name)
     {

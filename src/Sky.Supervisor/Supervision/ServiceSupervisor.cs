@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sky.Alerts;
+using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Store;
@@ -13,9 +15,8 @@ using Sky.Supervisor.Restarts;
 namespace Sky.Supervisor.Supervision;
 
 /// <summary>
-/// Keeps the instances wanted running alive. The engine's event stream (this daemon's labels only) wakes it at once;
-/// a full re-sync every <see cref="ResyncEvery"/> is the safety net for anything missed, and the stream is reopened
-/// with back-off when it drops (engine restart). Each pass compares what runs with what is wanted and lets the restart
+/// Keeps the instances wanted running alive. The state feed (containers dying, stopping or going away, an applied
+/// revision) wakes it at once; a full re-sync every <see cref="ResyncEvery"/> is the safety net for anything missed. Each pass compares what runs with what is wanted and lets the restart
 /// policy decide; healing goes through <see cref="ServiceOperations.ConvergeAsync"/>, under the one lock of all
 /// mutations. Containers that run are checked by one <see cref="CheckRunner"/> each.
 /// </summary>
@@ -23,12 +24,10 @@ public sealed partial class ServiceSupervisor : BackgroundService
 {
     public static readonly TimeSpan ResyncEvery = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan StreamBackOffCap = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan[] LookAgainAfterDeath = [.. new[] { 40, 40, 50, 70, 100, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
     private readonly IContainerRuntime runtime;
-    private readonly Naming naming;
+    private readonly StateFeed feed;
     private readonly DesiredStateSource desired;
     private readonly ServiceIntentRepository intents;
     private readonly RestartCountRepository restartCounts;
@@ -36,6 +35,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
     private readonly HealthRegistry registry;
     private readonly EventLog events;
     private readonly CheckRunner checkRunner;
+    private readonly CheckVerdicts verdicts;
     private readonly TimeProvider clock;
     private readonly IAlertSink? alerts;
     private readonly ILogger<ServiceSupervisor> logger;
@@ -49,7 +49,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
 
     public ServiceSupervisor(
         IContainerRuntime runtime,
-        Naming naming,
+        StateFeed feed,
         DesiredStateSource desired,
         ServiceIntentRepository intents,
         RestartCountRepository restartCounts,
@@ -62,7 +62,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
         ILogger<ServiceSupervisor> logger)
     {
         this.runtime = runtime;
-        this.naming = naming;
+        this.feed = feed;
         this.desired = desired;
         this.intents = intents;
         this.restartCounts = restartCounts;
@@ -73,6 +73,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
         this.logger = logger;
         checkRunner = new CheckRunner(prober, clock);
         outages = new EngineOutages(clock);
+        verdicts = new CheckVerdicts(registry, events, name => Tracker(name).CrashLooping, Signal);
 
         // Alerts are another part of the daemon; without them the supervisor still heals and logs.
         alerts = services.GetService<IAlertSink>();
@@ -88,7 +89,7 @@ public sealed partial class ServiceSupervisor : BackgroundService
         }
 
         registry.SetActive(true);
-        var pump = PumpEventsAsync(stoppingToken);
+        var pump = FollowFeedAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -160,53 +161,39 @@ public sealed partial class ServiceSupervisor : BackgroundService
         }
     }
 
-    /// <summary>Follows the engine's events; reconnects with back-off, and every (re)connection triggers a full pass.</summary>
-    private async Task PumpEventsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the state feed: a container of a service that changed, an applied revision, or a fresh picture after the
+    /// engine came back each trigger a pass; a lost engine stream is remembered as a possible engine outage.
+    /// </summary>
+    private async Task FollowFeedAsync(CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace };
-        var backOff = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested)
+        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
         {
-            try
+            switch (item)
             {
-                Wake();
-                await foreach (var engineEvent in runtime.GetEventsAsync(labels, null, cancellationToken))
-                {
-                    backOff = TimeSpan.FromSeconds(1);
-                    if (engineEvent.Action == "stop")
+                case ContainerChanged { Container.Kind: SkyLabels.ServiceKind } changed:
+                    if (changed.Container.Phase == ContainerPhase.Stopped)
                     {
-                        stoppedByHand[engineEvent.ActorId] = true;
+                        stoppedByHand[changed.Container.Id] = true;
                     }
 
                     Wake();
-                    if (engineEvent.Action is "die" or "oom" or "destroy" or "kill")
+                    if (changed.Container.Phase is ContainerPhase.Died or ContainerPhase.Removed)
                     {
                         // The engine announces a death a moment before its container list shows it: look again shortly.
                         _ = WakeLaterAsync(cancellationToken);
                     }
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // Whatever broke the stream, the supervisor must not go deaf: log, back off, reconnect, re-sync.
-                outages.StreamLost(exception is EngineUnavailableException);
-                logger.LogWarning("Engine event stream lost, reconnecting in {Delay}: {Message}", backOff, exception.Message);
-            }
 
-            try
-            {
-                await Task.Delay(backOff, clock, cancellationToken);
+                    break;
+                case EngineConnectionChanged { Connected: false } lost:
+                    outages.StreamLost(lost.Unreachable);
+                    break;
+                case FeedSnapshot or ContainersListed or DesiredStateChanged:
+                    Wake();
+                    break;
+                default:
+                    break;
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            backOff = backOff * 2 > StreamBackOffCap ? StreamBackOffCap : backOff * 2;
         }
     }
 

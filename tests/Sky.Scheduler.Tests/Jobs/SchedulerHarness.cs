@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Store;
 
@@ -12,7 +14,6 @@ public sealed class SchedulerHarness : IAsyncDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly string folder = Directory.CreateTempSubdirectory("sky-scheduler-").FullName;
-    private JobsSnapshot snapshot = JobsSnapshot.Empty;
 
     public SchedulerHarness(params JobSpec[] jobs)
     {
@@ -41,16 +42,18 @@ public sealed class SchedulerHarness : IAsyncDisposable
         return change is null ? job : change(job);
     }
 
-    /// <summary>A new revision with these jobs (the scheduler notices it on its next revision poll).</summary>
-    public void Apply(params JobSpec[] jobs) => snapshot = new JobsSnapshot(snapshot.Revision + 1, jobs);
+    /// <summary>The daemon's state feed, which brings the scheduler every applied revision.</summary>
+    public StateFeed Feed { get; } = new();
+
+    /// <summary>A new revision with these jobs, published on the feed as an apply does.</summary>
+    public void Apply(params JobSpec[] jobs) => Feed.Publish(new DesiredStateChanged(Feed.Current.Revision + 1, new DesiredState([], jobs), "test"));
 
     public async Task<JobScheduler> StartAsync()
     {
-        var options = new JobSchedulerOptions { RevisionPollInterval = TimeSpan.FromSeconds(1), StopGrace = TimeSpan.FromSeconds(1) };
-        var source = new DelegateJobSource(() => snapshot.Revision, () => snapshot);
+        var options = new JobSchedulerOptions { StopGrace = TimeSpan.FromSeconds(1) };
         var armory = new Arming.ArmedContainers(Runtime, Naming, options, Clock, NullLogger<Arming.ArmedContainers>.Instance);
         var runner = new JobRunner(Runtime, Runs, Notifier, armory, Naming, Clock, options, NullLogger<JobRunner>.Instance);
-        Scheduler = new JobScheduler(source, runner, armory, Runs, Runtime, Naming, Clock, options, NullLogger<JobScheduler>.Instance);
+        Scheduler = new JobScheduler(Feed, runner, armory, Runs, Runtime, Naming, Clock, options, NullLogger<JobScheduler>.Instance);
         await Scheduler.StartAsync(CancellationToken.None);
         await Scheduler.Ready.WaitAsync(Bound);
         return Scheduler;

@@ -1,0 +1,77 @@
+using Sky.Alerts;
+using Sky.Model;
+using Sky.Store;
+
+namespace Sky.Supervisor.Health;
+
+/// <summary>
+/// What a check's verdict changes: the container's health in the registry (and so, in the same step, on the state
+/// feed), the event log when it turns unhealthy or recovers, and the maintainer's alerts. A container that runs without
+/// checks counts as healthy once running.
+/// </summary>
+public sealed class CheckVerdicts(
+    HealthRegistry registry,
+    EventLog events,
+    Func<string, bool> crashLooping,
+    Action<SignalKind, ContainerSpec, string> signal)
+{
+    /// <summary>Takes one report of a check runner; returns true when the health changed (the supervisor looks again).</summary>
+    public bool Take(CheckReport report)
+    {
+        var spec = report.Spec;
+        var looping = crashLooping(spec.Name);
+        var before = registry.Entry(spec.Name);
+        if (before?.ContainerId != report.ContainerId)
+        {
+            return false;
+        }
+
+        var recovered = report.Changed && report.Health == HealthNames.Healthy && before.AwaitingRecovery;
+        var unhealthy = report.Changed && report.Health == HealthNames.Unhealthy;
+        registry.Update(spec.Name, e => (e ?? before) with
+        {
+            Health = looping ? HealthNames.CrashLooping : report.Health,
+            LastCheck = report.Outcome.Text,
+            AwaitingRecovery = !recovered && ((e ?? before).AwaitingRecovery || unhealthy),
+        });
+
+        if (!report.Outcome.Ok && report.Counted)
+        {
+            signal(SignalKind.CheckFailed, spec, $"check of {spec.Name} failed: {report.Outcome.Text}");
+        }
+
+        if (unhealthy)
+        {
+            var message = $"{spec.Name} is unhealthy: {report.Outcome.Text}";
+            events.Append("unhealthy", spec.Service, spec.Instance, message);
+            signal(SignalKind.Unhealthy, spec, message);
+        }
+
+        if (recovered)
+        {
+            var message = $"{spec.Name} is healthy again: {report.Outcome.Text}";
+            events.Append("recovered", spec.Service, spec.Instance, message);
+            signal(SignalKind.Recovered, spec, message);
+        }
+
+        return report.Changed;
+    }
+
+    /// <summary>A container without checks is healthy once running (and owes a recovery notice if it was down).</summary>
+    public void RunningWithoutChecks(ContainerSpec spec, string containerId)
+    {
+        var before = registry.Entry(spec.Name);
+        if (before is not null && before.ContainerId == containerId && before.Health == HealthNames.Healthy)
+        {
+            return;
+        }
+
+        registry.Update(spec.Name, e => new HealthEntry(containerId, HealthNames.Healthy, null, e?.Restarts ?? 0));
+        if (before?.AwaitingRecovery == true)
+        {
+            var message = $"{spec.Name} runs again";
+            events.Append("recovered", spec.Service, spec.Instance, message);
+            signal(SignalKind.Recovered, spec, message);
+        }
+    }
+}

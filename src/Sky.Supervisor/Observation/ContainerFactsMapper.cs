@@ -1,0 +1,54 @@
+using System.Globalization;
+using Sky.Feed;
+using Sky.Model;
+using Sky.Runtime;
+
+namespace Sky.Supervisor.Observation;
+
+/// <summary>Turns what the engine says (a listed container, an event) into the feed's <see cref="ContainerFacts"/>.</summary>
+public static class ContainerFactsMapper
+{
+    /// <summary>The phase an engine action moves a container to; null for actions that change none (exec, attach...).</summary>
+    public static ContainerPhase? PhaseOf(EngineEvent engineEvent) => engineEvent.Action switch
+    {
+        "create" => ContainerPhase.Created,
+        "start" or "unpause" => ContainerPhase.Running,
+        "die" => ContainerPhase.Died,
+        "stop" => ContainerPhase.Stopped,
+        "destroy" => ContainerPhase.Removed,
+        _ => null,
+    };
+
+    public static ContainerFacts From(EngineEvent engineEvent, ContainerPhase phase)
+    {
+        var attributes = engineEvent.Attributes;
+        return new ContainerFacts
+        {
+            Name = engineEvent.Name?.TrimStart('/') ?? engineEvent.ActorId,
+            Id = engineEvent.ActorId,
+            Kind = attributes.GetValueOrDefault(SkyLabels.Kind),
+            Service = attributes.GetValueOrDefault(SkyLabels.Service) ?? attributes.GetValueOrDefault(SkyLabels.Job),
+            Instance = attributes.GetValueOrDefault(SkyLabels.Instance),
+            Role = attributes.GetValueOrDefault(SkyLabels.Role),
+            Phase = phase,
+            ExitCode = phase == ContainerPhase.Died && int.TryParse(attributes.GetValueOrDefault("exitCode"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : null,
+        };
+    }
+
+    public static ContainerFacts From(ObservedContainer container) => new()
+    {
+        Name = container.Name,
+        Id = container.Id,
+        Kind = container.Labels.GetValueOrDefault(SkyLabels.Kind),
+        Service = container.Service ?? container.Labels.GetValueOrDefault(SkyLabels.Job),
+        Instance = container.Instance,
+        Role = container.Labels.GetValueOrDefault(SkyLabels.Role),
+        Phase = container.State switch
+        {
+            ContainerState.Created => ContainerPhase.Created,
+            ContainerState.Running or ContainerState.Paused or ContainerState.Restarting => ContainerPhase.Running,
+            ContainerState.Removing => ContainerPhase.Removed,
+            _ => ContainerPhase.Died,
+        },
+    };
+}

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Time.Testing;
+using Sky.Alerts;
+using Sky.Feed;
+using Sky.Feed.Changes;
+using Sky.Model;
+using Sky.Store;
+using Sky.Supervisor.Health;
+
+namespace Sky.Supervisor.Tests.Health;
+
+public sealed class CheckVerdictsTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sky-verdicts-").FullName;
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly StateFeed feed;
+    private readonly HealthRegistry registry;
+    private readonly EventLog events;
+    private readonly List<(SignalKind Kind, string Message)> signals = [];
+    private readonly CheckVerdicts verdicts;
+
+    public CheckVerdictsTests()
+    {
+        feed = new StateFeed(clock);
+        registry = new HealthRegistry(feed);
+        events = new EventLog(new SkyDatabase(folder), clock, feed);
+        verdicts = new CheckVerdicts(registry, events, _ => false, (kind, _, message) => signals.Add((kind, message)));
+    }
+
+    private static ContainerSpec Web(int retries) => new()
+    {
+        Name = "web-production",
+        Service = "web",
+        Instance = "production",
+        Role = SkyLabels.MainRole,
+        Definition = "web",
+        Network = "web-production",
+        Image = "my-application:1.0",
+        Checks = [new CheckSpec { Kind = CheckKind.Http, Path = "/health", Port = 8080, Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(2), Retries = retries, StartPeriod = TimeSpan.Zero }],
+    };
+
+    [Fact]
+    public async Task A_container_turning_unhealthy_reaches_a_feed_subscriber_with_the_verdict_and_no_clock_advance()
+    {
+        var spec = Web(retries: 1);
+        var prober = new ScriptedProber(new CheckOutcome(false, "HTTP 503"));
+        registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Starting, null, 0));
+        using var subscription = feed.Subscribe();
+        using var stop = new CancellationTokenSource();
+        var runner = new CheckRunner(prober, clock);
+        var startedAt = clock.GetUtcNow();
+        var running = runner.RunAsync(spec, "c1", new Dictionary<int, int> { [8080] = 32768 }, startedAt, r => verdicts.Take(r), stop.Token);
+
+        // The first probe fails (no start period, one retry): the verdict is on the feed with the clock where it was.
+        var unhealthy = await NextHealthAsync(subscription);
+        Assert.Equal((HealthNames.Unhealthy, HealthNames.Starting, "c1"), (unhealthy.Health.Health, unhealthy.Previous, unhealthy.Health.ContainerId));
+        Assert.Contains("HTTP 503", unhealthy.Health.LastCheck, StringComparison.Ordinal);
+        Assert.Equal(startedAt, unhealthy.Time);
+        Assert.Equal(startedAt, clock.GetUtcNow());
+
+        // The event log says it, on the feed too, and the maintainer is told.
+        var activity = await NextAsync<ActivityRecorded>(subscription);
+        Assert.Equal("unhealthy", activity.Kind);
+        Assert.Contains(signals, s => s.Kind == SignalKind.Unhealthy);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
+    public void A_verdict_about_a_replaced_container_changes_nothing()
+    {
+        var spec = Web(retries: 1);
+        registry.Update(spec.Name, _ => new HealthEntry("new", HealthNames.Starting, null, 0));
+        using var subscription = feed.Subscribe();
+
+        var changed = verdicts.Take(new CheckReport(spec, "old", new CheckOutcome(false, "refused"), HealthNames.Unhealthy, true, true));
+
+        Assert.False(changed);
+        Assert.Equal(HealthNames.Starting, registry.Entry(spec.Name)!.Health);
+        Assert.False(subscription.Changes.TryRead(out _));
+        Assert.Empty(signals);
+    }
+
+    [Fact]
+    public async Task Recovery_after_unhealthy_is_logged_and_told_once()
+    {
+        var spec = Web(retries: 1);
+        registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Healthy, null, 0));
+        verdicts.Take(new CheckReport(spec, "c1", new CheckOutcome(false, "refused"), HealthNames.Unhealthy, true, true));
+        using var subscription = feed.Subscribe();
+
+        verdicts.Take(new CheckReport(spec, "c1", new CheckOutcome(true, "HTTP 200"), HealthNames.Healthy, true, true));
+        verdicts.Take(new CheckReport(spec, "c1", new CheckOutcome(true, "HTTP 200"), HealthNames.Healthy, false, true));
+
+        Assert.Equal(HealthNames.Healthy, (await NextHealthAsync(subscription)).Health.Health);
+        Assert.Equal("recovered", (await NextAsync<ActivityRecorded>(subscription)).Kind);
+        Assert.Single(signals, s => s.Kind == SignalKind.Recovered);
+        Assert.False(subscription.Changes.TryRead(out _));
+    }
+
+    private static Task<HealthChanged> NextHealthAsync(FeedSubscription subscription) => NextAsync<HealthChanged>(subscription);
+
+    /// <summary>The next change of that type; bounded in real time only so a broken build fails instead of hanging.</summary>
+    private static async Task<T> NextAsync<T>(FeedSubscription subscription)
+        where T : FeedChange
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (await subscription.Changes.ReadAsync(bound.Token) is T change)
+            {
+                return change;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Answers each probe with the next outcome of its script, the last one forever after.</summary>
+    private sealed class ScriptedProber(params CheckOutcome[] script) : ICheckProber
+    {
+        private int next;
+
+        public Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, CancellationToken cancellationToken) =>
+            Task.FromResult(script[Math.Min(Interlocked.Increment(ref next) - 1, script.Length - 1)]);
+    }
+}
