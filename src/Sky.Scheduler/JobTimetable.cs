@@ -1,5 +1,5 @@
 using Sky.Model;
-using Sky.Scheduler.Schedules;
+using Sky.Schedules;
 
 namespace Sky.Scheduler;
 

@@ -1,7 +1,7 @@
 using Sky.Configuration.Values;
 using Sky.Configuration.Yaml;
 using Sky.Model;
-using Sky.Scheduler.Schedules;
+using Sky.Schedules;
 
 namespace Sky.Configuration.Reading;
 
@@ -283,7 +283,7 @@ internal sealed class EntryReader
         }
         catch (NotImplementedException)
         {
-            // The schedule grammar lives in Sky.Scheduler; until it can answer, the text is taken as it is.
+            // The schedule grammar (Sky.Schedules) does not know this form yet: the text is taken as it is.
             return;
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)

@@ -1,5 +1,5 @@
 using Sky.Model;
-using Sky.Scheduler.Schedules;
+using Sky.Schedules;
 using static Sky.Scheduler.Tests.Jobs.SchedulerHarness;
 
 namespace Sky.Scheduler.Tests.Jobs;

@@ -1,7 +1,7 @@
-using Sky.Scheduler.Schedules;
-using static Sky.Scheduler.Tests.Schedules.ScheduleTesting;
+using Sky.Schedules;
+using static Sky.Schedules.Tests.ScheduleTesting;
 
-namespace Sky.Scheduler.Tests.Schedules;
+namespace Sky.Schedules.Tests;
 
 public class ScheduleParserTests
 {

@@ -1,6 +1,6 @@
-using static Sky.Scheduler.Tests.Schedules.ScheduleTesting;
+using static Sky.Schedules.Tests.ScheduleTesting;
 
-namespace Sky.Scheduler.Tests.Schedules;
+namespace Sky.Schedules.Tests;
 
 /// <summary>
 /// Europe/Paris: 2025-03-30 02:00 → 03:00 and 2025-10-26 03:00 → 02:00.

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>The words that name days in the weekly forms: names, abbreviations, plurals, weekdays and weekends.</summary>
 internal static class DayWords

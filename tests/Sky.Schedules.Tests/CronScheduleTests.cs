@@ -1,6 +1,6 @@
-using static Sky.Scheduler.Tests.Schedules.ScheduleTesting;
+using static Sky.Schedules.Tests.ScheduleTesting;
 
-namespace Sky.Scheduler.Tests.Schedules;
+namespace Sky.Schedules.Tests;
 
 public class CronScheduleTests
 {

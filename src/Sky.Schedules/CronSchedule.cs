@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// A five-field cron expression (minute hour day-of-month month day-of-week) evaluated in a zone, with Vixie cron's

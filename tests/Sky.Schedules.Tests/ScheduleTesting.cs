@@ -1,7 +1,7 @@
 using System.Globalization;
-using Sky.Scheduler.Schedules;
+using Sky.Schedules;
 
-namespace Sky.Scheduler.Tests.Schedules;
+namespace Sky.Schedules.Tests;
 
 /// <summary>Helpers that keep the schedule tests to one line per expectation, with instants always given explicitly.</summary>
 internal static class ScheduleTesting

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>Reads the <c>every:</c> grammar and the optional IANA time zone of a recurrent job.</summary>
 public static partial class ScheduleParser

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>Reads the time after "at": 24-hour "17:00" or "9:30", 12-hour "5pm" or "5:30 pm", "noon", "midnight".</summary>
 internal static partial class TimeOfDayParser

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// A schedule written in wall-clock terms (days and times of day in a zone): the daily, weekly and cron forms.

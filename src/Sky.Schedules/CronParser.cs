@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// Reads five-field cron expressions. Written here rather than delegated to NCrontab so that each mistake is

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>When a recurrent job is due: parsed once from its <c>every:</c> text, asked for the next tick.</summary>
 public abstract class Schedule

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// One parsed field of a cron expression: the values it allows, and whether it was written starting with '*'

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// Reads the schedules written in words: "15 minutes", "1 day at 17:00", "daily at 5pm", "monday at 09:30",

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// Every N seconds, minutes or hours, counted from the Unix epoch in UTC, so the ticks are the same whenever the

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// Once a day at a wall-clock time, on the chosen weekdays ("monday at 09:30", "weekdays at 08:00") or every

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>The units of the interval forms ("15 minutes").</summary>
 internal enum TimeUnit

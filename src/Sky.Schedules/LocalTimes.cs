@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>
 /// Turns a wall-clock time in a zone into the instants at which a job set for it runs, following the DST

@@ -1,4 +1,4 @@
-namespace Sky.Scheduler.Schedules;
+namespace Sky.Schedules;
 
 /// <summary>Spellings of <see cref="TimeUnit"/>, read and written.</summary>
 internal static class TimeUnits

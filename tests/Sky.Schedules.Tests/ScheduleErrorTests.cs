@@ -1,6 +1,6 @@
-using Sky.Scheduler.Schedules;
+using Sky.Schedules;
 
-namespace Sky.Scheduler.Tests.Schedules;
+namespace Sky.Schedules.Tests;
 
 public class ScheduleErrorTests
 {

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The daemon's footprint with many services, against dockerd's own in the same run: 100 services of 3 replicas each
+# (300 containers) started, 5 live followers of the state feed (the dashboards' stream) connected, then RSS and CPU
+# of both processes read from /proc over an idle window. Appends the figures to bench/RESULTS.md.
+#   SERVICES=N (default 100), IDLE=SECONDS (default 30); SMOKE=1: 5 services, 5 s, nothing recorded.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+services=${SERVICES:-100}
+idle=${IDLE:-30}
+if [ "${SMOKE:-0}" = 1 ]; then services=5; idle=5; fi
+ns=fp$$
+port=$(( 20000 + RANDOM % 20000 ))
+work=$(mktemp -d)
+
+. "$root/bench/sky-daemon.sh"
+followers=()
+cleanup() {
+    for f in ${followers[@]+"${followers[@]}"}; do kill "$f" 2>/dev/null || true; done
+    stop_sky_daemon
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+for i in $(seq 1 "$services"); do
+    cat >>"$work/services.yml" <<YAML
+s$i:
+  image: my-application:1.0-SNAPSHOT
+  ports: [ 8080 ]
+  replicas: 3
+  checks:
+    - http: /health
+      port: 8080
+      interval: 10s
+YAML
+done
+"$sky" apply "$work/services.yml" >/dev/null
+echo "starting $services services ($(( services * 3 )) containers)" >&2
+for i in $(seq 1 "$services"); do
+    "$sky" service start "s$i" >/dev/null
+    [ $(( i % 10 )) -eq 0 ] && echo "  $i/$services started" >&2
+done
+running=$(docker ps -q --filter label=sky.namespace=$ns | wc -l)
+
+for _ in 1 2 3 4 5; do
+    "$sky" events -f >/dev/null &
+    followers+=($!)
+done
+
+dockerd_pid=$(cat /var/run/docker.pid)
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+# Let start-up work settle (checks' first rounds, the GC after the burst) before the idle window.
+sleep 10
+sky_before=$(cpu "$daemon"); docker_before=$(cpu "$dockerd_pid")
+sleep "$idle"
+sky_after=$(cpu "$daemon"); docker_after=$(cpu "$dockerd_pid")
+sky_cpu=$(awk -v a="$sky_before" -v b="$sky_after" -v t="$ticks" -v s="$idle" 'BEGIN {printf "%.2f", (b - a) / t / s * 100}')
+docker_cpu=$(awk -v a="$docker_before" -v b="$docker_after" -v t="$ticks" -v s="$idle" 'BEGIN {printf "%.2f", (b - a) / t / s * 100}')
+sky_rss=$(rss_mb "$daemon"); docker_rss=$(rss_mb "$dockerd_pid")
+
+report=$(cat <<MD
+
+## Daemon footprint — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)
+
+\`bench/footprint.sh\`: $services services × 3 replicas ($running containers running, HTTP checks every 10 s), 5
+followers of \`/api/v1/events/stream\`, ${idle} s idle window.
+
+| process | RSS | CPU idle (% of a core) |
+| --- | --- | --- |
+| sky daemon | $sky_rss MB | $sky_cpu % |
+| anchor: dockerd | $docker_rss MB | $docker_cpu % |
+
+Goal: ≤ 100 MB RSS and ≤ 1 % of a core.
+MD
+)
+echo "$report"
+if [ "${SMOKE:-0}" != 1 ]; then
+    echo "$report" >>"$root/bench/RESULTS.md"
+fi
