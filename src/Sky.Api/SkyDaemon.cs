@@ -45,6 +45,14 @@ public static class SkyDaemon
         services.AddSingleton<Sky.Supervisor.Health.HealthRegistry>();
         services.AddSingleton<IContainerHealthView>(s => s.GetRequiredService<Sky.Supervisor.Health.HealthRegistry>());
         services.AddSingleton<Sky.Supervisor.Health.CheckProber>();
+        services.AddSingleton<Sky.Supervisor.Health.ICheckProber>(s => s.GetRequiredService<Sky.Supervisor.Health.CheckProber>());
+        services.AddSingleton<Sky.Supervisor.Health.CheckVerdicts>();
+        services.AddSingleton<Sky.Supervisor.Health.CheckRunners>();
+        services.AddSingleton<Sky.Supervisor.Supervision.EngineOutages>();
+        services.AddSingleton<Sky.Supervisor.Supervision.AlertSignals>();
+        services.AddSingleton<Sky.Supervisor.Supervision.Healer>();
+        services.AddSingleton<Sky.Supervisor.Restarts.RestartHistory>();
+        services.AddSingleton<Sky.Supervisor.Restarts.ContainerEnds>();
         services.AddHostedService<Sky.Supervisor.Observation.ContainerObserver>();
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
         services.AddHostedService<Maintenance.EventRetention>();

@@ -55,7 +55,7 @@ public sealed class DaemonProcess() : ScopedDaemon("p"), IAsyncDisposable
                 (await http.GetAsync(new Uri($"{Address}/api/v1/version"))).EnsureSuccessStatusCode();
                 return;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(100);
             }

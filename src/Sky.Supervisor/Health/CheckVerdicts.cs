@@ -1,6 +1,8 @@
 using Sky.Alerts;
 using Sky.Model;
 using Sky.Store;
+using Sky.Supervisor.Restarts;
+using Sky.Supervisor.Supervision;
 
 namespace Sky.Supervisor.Health;
 
@@ -9,17 +11,13 @@ namespace Sky.Supervisor.Health;
 /// feed), the event log when it turns unhealthy or recovers, and the maintainer's alerts. A container that runs without
 /// checks counts as healthy once running.
 /// </summary>
-public sealed class CheckVerdicts(
-    HealthRegistry registry,
-    EventLog events,
-    Func<string, bool> crashLooping,
-    Action<SignalKind, ContainerSpec, string> signal)
+public sealed class CheckVerdicts(HealthRegistry registry, EventLog events, RestartHistory history, AlertSignals signals)
 {
-    /// <summary>Takes one report of a check runner; returns true when the health changed (the supervisor looks again).</summary>
+    /// <summary>Takes one report of a check runner; returns true when the health changed.</summary>
     public bool Take(CheckReport report)
     {
         var spec = report.Spec;
-        var looping = crashLooping(spec.Name);
+        var looping = history.CrashLooping(spec.Name);
         var before = registry.Entry(spec.Name);
         if (before?.ContainerId != report.ContainerId)
         {
@@ -37,21 +35,21 @@ public sealed class CheckVerdicts(
 
         if (!report.Outcome.Ok && report.Counted)
         {
-            signal(SignalKind.CheckFailed, spec, $"check of {spec.Name} failed: {report.Outcome.Text}");
+            signals.Signal(SignalKind.CheckFailed, spec, $"check of {spec.Name} failed: {report.Outcome.Text}");
         }
 
         if (unhealthy)
         {
             var message = $"{spec.Name} is unhealthy: {report.Outcome.Text}";
             events.Append("unhealthy", spec.Service, spec.Instance, message);
-            signal(SignalKind.Unhealthy, spec, message);
+            signals.Signal(SignalKind.Unhealthy, spec, message);
         }
 
         if (recovered)
         {
             var message = $"{spec.Name} is healthy again: {report.Outcome.Text}";
             events.Append("recovered", spec.Service, spec.Instance, message);
-            signal(SignalKind.Recovered, spec, message);
+            signals.Signal(SignalKind.Recovered, spec, message);
         }
 
         return report.Changed;
@@ -71,7 +69,7 @@ public sealed class CheckVerdicts(
         {
             var message = $"{spec.Name} runs again";
             events.Append("recovered", spec.Service, spec.Instance, message);
-            signal(SignalKind.Recovered, spec, message);
+            signals.Signal(SignalKind.Recovered, spec, message);
         }
     }
 }

@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sky.Alerts;
 using Sky.Feed;
 using Sky.Feed.Changes;
 using Sky.Model;
@@ -15,81 +12,39 @@ using Sky.Supervisor.Restarts;
 namespace Sky.Supervisor.Supervision;
 
 /// <summary>
-/// Keeps the instances wanted running alive. The state feed (containers dying, stopping or going away, an applied
-/// revision) wakes it at once; a full re-sync every <see cref="ResyncEvery"/> is the safety net for anything missed. Each pass compares what runs with what is wanted and lets the restart
-/// policy decide; healing goes through <see cref="ServiceOperations.ConvergeAsync"/>, under the one lock of all
-/// mutations. Containers that run are checked by one <see cref="CheckRunner"/> each.
+/// Keeps the instances wanted running alive. The state feed (a container of a service dying, stopping or going away, a
+/// health verdict, an applied revision) wakes it at once; a full re-sync every <see cref="ResyncEvery"/> is the safety
+/// net for anything missed. Each pass compares what runs with what is wanted: running containers get their check
+/// runners (<see cref="CheckRunners"/>), ended ones are judged (<see cref="ContainerEnds"/>), the restart policy gives
+/// its verdict (<see cref="RestartHistory"/>) and the <see cref="Healer"/> brings them back.
 /// </summary>
-public sealed partial class ServiceSupervisor : BackgroundService
+public sealed class ServiceSupervisor(
+    StateFeed feed,
+    DesiredStateSource desired,
+    ServiceIntentRepository intents,
+    ServiceOperations operations,
+    CheckRunners checks,
+    CheckVerdicts verdicts,
+    ContainerEnds ends,
+    RestartHistory history,
+    Healer healer,
+    EventLog events,
+    TimeProvider clock,
+    ILogger<ServiceSupervisor> logger) : BackgroundService
 {
     public static readonly TimeSpan ResyncEvery = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan[] LookAgainAfterDeath = [.. new[] { 40, 40, 50, 70, 100, 200 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
-    private readonly IContainerRuntime runtime;
-    private readonly StateFeed feed;
-    private readonly DesiredStateSource desired;
-    private readonly ServiceIntentRepository intents;
-    private readonly RestartCountRepository restartCounts;
-    private readonly ServiceOperations operations;
-    private readonly HealthRegistry registry;
-    private readonly EventLog events;
-    private readonly CheckRunner checkRunner;
-    private readonly CheckVerdicts verdicts;
-    private readonly TimeProvider clock;
-    private readonly IAlertSink? alerts;
-    private readonly ILogger<ServiceSupervisor> logger;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly ConcurrentDictionary<string, RestartTracker> trackers = new(StringComparer.Ordinal);
-
-    // Ids of containers the engine reported stopped (docker stop): not deaths for on-failure and unless-stopped.
-    private readonly ConcurrentDictionary<string, bool> stoppedByHand = new(StringComparer.Ordinal);
-    private readonly EngineOutages outages;
-    private DateTimeOffset startedAt;
-
-    public ServiceSupervisor(
-        IContainerRuntime runtime,
-        StateFeed feed,
-        DesiredStateSource desired,
-        ServiceIntentRepository intents,
-        RestartCountRepository restartCounts,
-        ServiceOperations operations,
-        HealthRegistry registry,
-        EventLog events,
-        CheckProber prober,
-        TimeProvider clock,
-        IServiceProvider services,
-        ILogger<ServiceSupervisor> logger)
-    {
-        this.runtime = runtime;
-        this.feed = feed;
-        this.desired = desired;
-        this.intents = intents;
-        this.restartCounts = restartCounts;
-        this.operations = operations;
-        this.registry = registry;
-        this.events = events;
-        this.clock = clock;
-        this.logger = logger;
-        checkRunner = new CheckRunner(prober, clock);
-        outages = new EngineOutages(clock);
-        verdicts = new CheckVerdicts(registry, events, name => Tracker(name).CrashLooping, Signal);
-
-        // Alerts are another part of the daemon; without them the supervisor still heals and logs.
-        alerts = services.GetService<IAlertSink>();
-        operations.OnInstancesStarted(Forget);
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        startedAt = clock.GetUtcNow();
-        foreach (var (name, count) in restartCounts.All())
-        {
-            registry.Update(name, e => (e ?? new HealthEntry(null, null, null, 0)) with { Restarts = count });
-        }
-
-        registry.SetActive(true);
-        var pump = FollowFeedAsync(stoppingToken);
+        ends.StartWatching(clock.GetUtcNow());
+        history.Restore();
+        operations.OnInstancesStarted(Forgive);
+        checks.SetActive(true);
+        var following = FollowFeedAsync(stoppingToken);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -119,9 +74,122 @@ public sealed partial class ServiceSupervisor : BackgroundService
         }
         finally
         {
-            registry.SetActive(false);
-            StopAllRunners();
-            await pump;
+            checks.SetActive(false);
+            checks.Dispose();
+            await following;
+        }
+    }
+
+    /// <summary>One pass; returns when the next pending restart falls due, if any.</summary>
+    private async Task<DateTimeOffset?> PassAsync(CancellationToken cancellationToken)
+    {
+        var current = desired.Current();
+        var wanted = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
+        var observed = (await operations.ObserveAsync(cancellationToken))
+            .Where(o => o.Labels.GetValueOrDefault(SkyLabels.Kind) == SkyLabels.ServiceKind)
+            .GroupBy(o => o.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.State == ContainerState.Running).First(), StringComparer.Ordinal);
+        if (ends.Outages.EngineAnswered())
+        {
+            const string Back = "the Docker engine is reachable again: bringing back what it stopped";
+            logger.LogInformation(Back);
+            events.Append("engine", null, null, Back);
+        }
+
+        DateTimeOffset? nextDue = null;
+        var checkedNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var instance in current.State.Services.SelectMany(s => s.Instances).Where(i => wanted.Contains((i.Service, i.Name))))
+        {
+            var busy = healer.Busy(instance);
+            var replace = new List<string>();
+            var reasons = new List<string>();
+            var restarting = new List<ContainerSpec>();
+            foreach (var spec in instance.Containers)
+            {
+                var container = observed.GetValueOrDefault(spec.Name);
+                if (container is { State: ContainerState.Running })
+                {
+                    if (spec.Checks.Count > 0)
+                    {
+                        checkedNames.Add(spec.Name);
+                        await checks.EnsureAsync(spec, container.Id, cancellationToken);
+                    }
+                    else
+                    {
+                        verdicts.RunningWithoutChecks(spec, container.Id);
+                    }
+                }
+
+                if (busy || container is { State: ContainerState.Paused or ContainerState.Removing or ContainerState.Restarting })
+                {
+                    continue;
+                }
+
+                if (await ends.JudgeAsync(spec, container, cancellationToken) is not { } end)
+                {
+                    continue;
+                }
+
+                var (restartNow, due) = history.Judge(spec, container?.Id, end);
+                if (restartNow)
+                {
+                    restarting.Add(spec);
+                    reasons.Add($"{spec.Name} {RestartHistory.Describe(end)}");
+                    if (end == ContainerEnd.Unhealthy && container is not null)
+                    {
+                        replace.Add(container.Id);
+                    }
+                }
+                else if (due is { } at && (nextDue is null || at < nextDue))
+                {
+                    nextDue = at;
+                }
+            }
+
+            if (restarting.Count > 0)
+            {
+                healer.Heal(instance, restarting, replace, string.Join("; ", reasons), Wake, cancellationToken);
+            }
+        }
+
+        checks.StopExcept(checkedNames);
+        return nextDue;
+    }
+
+    /// <summary>
+    /// Follows the state feed: a container of a service that changed, a health verdict, an applied revision, or a fresh
+    /// picture after the engine came back each trigger a pass; a lost engine stream is remembered as a possible outage.
+    /// </summary>
+    private async Task FollowFeedAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
+        {
+            switch (item)
+            {
+                case ContainerChanged { Container.Kind: SkyLabels.ServiceKind } changed:
+                    if (changed.Container.Phase == ContainerPhase.Stopped)
+                    {
+                        ends.StoppedByHand(changed.Container.Id);
+                    }
+
+                    Wake();
+                    if (changed.Container.Phase is ContainerPhase.Died or ContainerPhase.Removed)
+                    {
+                        // The engine announces a death a moment before its container list shows it: look again shortly.
+                        _ = WakeLaterAsync(cancellationToken);
+                    }
+
+                    break;
+                case EngineConnectionChanged { Connected: false } lost:
+                    ends.Outages.StreamLost(lost.Unreachable);
+                    break;
+                case HealthChanged { Health.Health: HealthNames.Healthy or HealthNames.Unhealthy }:
+                case FeedSnapshot or ContainersListed or DesiredStateChanged:
+                    Wake();
+                    break;
+                default:
+                    break;
+            }
         }
     }
 
@@ -161,64 +229,10 @@ public sealed partial class ServiceSupervisor : BackgroundService
         }
     }
 
-    /// <summary>
-    /// Follows the state feed: a container of a service that changed, an applied revision, or a fresh picture after the
-    /// engine came back each trigger a pass; a lost engine stream is remembered as a possible engine outage.
-    /// </summary>
-    private async Task FollowFeedAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
-        {
-            switch (item)
-            {
-                case ContainerChanged { Container.Kind: SkyLabels.ServiceKind } changed:
-                    if (changed.Container.Phase == ContainerPhase.Stopped)
-                    {
-                        stoppedByHand[changed.Container.Id] = true;
-                    }
-
-                    Wake();
-                    if (changed.Container.Phase is ContainerPhase.Died or ContainerPhase.Removed)
-                    {
-                        // The engine announces a death a moment before its container list shows it: look again shortly.
-                        _ = WakeLaterAsync(cancellationToken);
-                    }
-
-                    break;
-                case EngineConnectionChanged { Connected: false } lost:
-                    outages.StreamLost(lost.Unreachable);
-                    break;
-                case FeedSnapshot or ContainersListed or DesiredStateChanged:
-                    Wake();
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
     /// <summary>Someone started or restarted these instances: their crash loops and back-offs are forgiven.</summary>
-    private void Forget(IReadOnlyList<InstanceSpec> instances)
+    private void Forgive(IReadOnlyList<InstanceSpec> instances)
     {
-        foreach (var spec in instances.SelectMany(i => i.Containers))
-        {
-            Tracker(spec.Name).Clear();
-            registry.Update(spec.Name, e => e is null ? new HealthEntry(null, null, null, 0) : e with { Health = e.Health == HealthNames.CrashLooping ? null : e.Health });
-        }
-
+        history.Forgive(instances.SelectMany(i => i.Containers));
         Wake();
-    }
-
-    private RestartTracker Tracker(string name) => trackers.GetOrAdd(name, _ => new RestartTracker(clock));
-
-    private void Signal(SignalKind kind, ContainerSpec spec, string message)
-    {
-        if (alerts is null)
-        {
-            return;
-        }
-
-        var maintainer = desired.Current().State.FindService(spec.Service)?.Maintainer;
-        alerts.Signal(new AlertSignal(kind, spec.Service, spec.Instance, spec.Name, maintainer, message));
     }
 }

@@ -1,3 +1,4 @@
+using Sky.Testing.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sky.Feed;
 using Sky.Feed.Changes;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Sky.Alerts;
 using Sky.Feed;
@@ -5,6 +6,8 @@ using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor.Health;
+using Sky.Supervisor.Restarts;
+using Sky.Supervisor.Supervision;
 
 namespace Sky.Supervisor.Tests.Health;
 
@@ -22,8 +25,11 @@ public sealed class CheckVerdictsTests : IDisposable
     {
         feed = new StateFeed(clock);
         registry = new HealthRegistry(feed);
-        events = new EventLog(new SkyDatabase(folder), clock, feed);
-        verdicts = new CheckVerdicts(registry, events, _ => false, (kind, _, message) => signals.Add((kind, message)));
+        var database = new SkyDatabase(folder);
+        events = new EventLog(database, clock, feed);
+        var alerts = new AlertSignals(feed, new RecordingSink(signals));
+        var history = new RestartHistory(registry, new RestartCountRepository(database, clock), events, alerts, clock, NullLogger<RestartHistory>.Instance);
+        verdicts = new CheckVerdicts(registry, events, history, alerts);
     }
 
     private static ContainerSpec Web(int retries) => new()
@@ -117,6 +123,11 @@ public sealed class CheckVerdictsTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class RecordingSink(List<(SignalKind Kind, string Message)> signals) : IAlertSink
+    {
+        public void Signal(AlertSignal signal) => signals.Add((signal.Kind, signal.Message));
     }
 
     /// <summary>Answers each probe with the next outcome of its script, the last one forever after.</summary>

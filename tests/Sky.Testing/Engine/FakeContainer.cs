@@ -1,9 +1,9 @@
 using Sky.Model;
 using Sky.Runtime;
 
-namespace Sky.Scheduler.Tests.Jobs;
+namespace Sky.Testing.Engine;
 
-/// <summary>One container of <see cref="FakeContainerRuntime"/>: the request it came from and a switch for its end.</summary>
+/// <summary>One container of <see cref="FakeContainerRuntime"/>: the request it came from, what inspecting it tells, and a switch for its end.</summary>
 public sealed class FakeContainer(string id, ContainerCreateRequest request)
 {
     private readonly TaskCompletionSource<long> exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -22,11 +22,21 @@ public sealed class FakeContainer(string id, ContainerCreateRequest request)
 
     public List<string> Output { get; } = [];
 
+    /// <summary>Container port to host port, as inspecting it tells.</summary>
+    public Dictionary<int, int> PublishedPorts { get; } = [];
+
+    public long ExitCode { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
     public Task<long> Exited => exit.Task;
 
     public void Exit(long code)
     {
         State = ContainerState.Exited;
+        ExitCode = code;
         exit.TrySetResult(code);
     }
 }

@@ -1,18 +1,31 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Sky.Model;
 using Sky.Runtime;
 
-namespace Sky.Scheduler.Tests.Jobs;
+namespace Sky.Testing.Engine;
 
 /// <summary>
-/// The engine as far as job runs need it, in memory: containers are created, started, waited for and removed; a test
-/// decides when each one exits (or lets them exit at once with <see cref="AutoExitCode"/>).
+/// The engine in memory, for logic tests of the parts above it: containers are created, started, inspected, waited for
+/// and removed; a test decides when each one exits (or lets them exit at once with <see cref="AutoExitCode"/>) and
+/// what the event stream says (<see cref="Emit"/>, <see cref="BreakEvents"/>).
 /// </summary>
 public sealed class FakeContainerRuntime : IContainerRuntime
 {
     private readonly ConcurrentDictionary<string, FakeContainer> containers = new();
+    private Channel<EngineEvent> events = Channel.CreateUnbounded<EngineEvent>();
     private int sequence;
+    private int subscriptions;
+
+    /// <summary>How many times the event stream was opened (reconnections count).</summary>
+    public int EventSubscriptions => Volatile.Read(ref subscriptions);
+
+    /// <summary>Puts an event on the engine's event stream.</summary>
+    public void Emit(EngineEvent engineEvent) => Volatile.Read(ref events).Writer.TryWrite(engineEvent);
+
+    /// <summary>Ends the current event stream with <paramref name="error"/> (as an engine going away does); the next opening gets a new one.</summary>
+    public void BreakEvents(Exception error) => Interlocked.Exchange(ref events, Channel.CreateUnbounded<EngineEvent>()).Writer.TryComplete(error);
 
     /// <summary>When set, a container exits with this code as soon as it starts; null keeps it running until the test says.</summary>
     public long? AutoExitCode { get; set; } = 0;
@@ -86,7 +99,22 @@ public sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task<EngineInfo> PingAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        var container = All.FirstOrDefault(c => !c.Removed && (c.Id == idOrName || c.Name == idOrName));
+        return Task.FromResult(container is null ? null : new ContainerDetails
+        {
+            Id = container.Id,
+            Name = container.Name,
+            State = container.State,
+            Image = container.Request.Image,
+            Labels = container.Request.Labels,
+            ExitCode = container.ExitCode,
+            StartedAt = container.StartedAt,
+            FinishedAt = container.FinishedAt,
+            PublishedPorts = container.PublishedPorts,
+        });
+    }
 
     public Task<string> CreateContainerAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> extraLabels, CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -94,7 +122,15 @@ public sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public IAsyncEnumerable<EngineEvent> GetEventsAsync(IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public async IAsyncEnumerable<EngineEvent> GetEventsAsync(IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref subscriptions);
+        var stream = Volatile.Read(ref events);
+        await foreach (var engineEvent in stream.Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return engineEvent;
+        }
+    }
 
     public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
 

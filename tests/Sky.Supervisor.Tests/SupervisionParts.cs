@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Sky.Alerts;
+using Sky.Feed;
+using Sky.Model;
+using Sky.Store;
+using Sky.Supervisor.Health;
+using Sky.Supervisor.Restarts;
+using Sky.Supervisor.Supervision;
+using Sky.Testing.Engine;
+
+namespace Sky.Supervisor.Tests;
+
+/// <summary>
+/// The supervisor's parts wired as the daemon wires them, on a fake clock, an in-memory engine and a real SQLite store
+/// in a temp folder of their own; signals to maintainers are recorded.
+/// </summary>
+public sealed class SupervisionParts : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sky-supervision-").FullName;
+
+    public SupervisionParts()
+    {
+        Feed = new StateFeed(Clock);
+        Registry = new HealthRegistry(Feed);
+        Database = new SkyDatabase(folder);
+        Events = new EventLog(Database, Clock, Feed);
+        var alerts = new AlertSignals(Feed, new RecordingSink(Signals));
+        History = new RestartHistory(Registry, new RestartCountRepository(Database, Clock), Events, alerts, Clock, NullLogger<RestartHistory>.Instance);
+        Outages = new EngineOutages(Clock);
+        Ends = new ContainerEnds(Engine, Registry, History, Outages);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    public FakeContainerRuntime Engine { get; } = new() { AutoExitCode = null };
+
+    public StateFeed Feed { get; }
+
+    public HealthRegistry Registry { get; }
+
+    public SkyDatabase Database { get; }
+
+    public EventLog Events { get; }
+
+    public RestartHistory History { get; }
+
+    public EngineOutages Outages { get; }
+
+    public ContainerEnds Ends { get; }
+
+    public List<AlertSignal> Signals { get; } = [];
+
+    public static ContainerSpec Spec(string name, RestartPolicy? restart = null, bool checks = false) => new()
+    {
+        Name = name,
+        Service = "web",
+        Instance = "production",
+        Role = SkyLabels.MainRole,
+        Definition = "web",
+        Network = "web-production",
+        Image = "my-application:1.0",
+        Restart = restart ?? new RestartPolicy(RestartMode.OnFailure, 5),
+        Checks = checks ? [new CheckSpec { Kind = CheckKind.Http, Path = "/health", Port = 8080 }] : [],
+    };
+
+    /// <summary>A container of the spec's name on the in-memory engine, in the state given.</summary>
+    public FakeContainer Container(ContainerSpec spec, ContainerState state) =>
+        Engine.Add(new Sky.Runtime.ContainerCreateRequest { Name = spec.Name, Image = spec.Image }, state);
+
+    public ObservedContainer Observed(FakeContainer container) => new() { Id = container.Id, Name = container.Name, State = container.State };
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class RecordingSink(List<AlertSignal> signals) : IAlertSink
+    {
+        public void Signal(AlertSignal signal)
+        {
+            lock (signals)
+            {
+                signals.Add(signal);
+            }
+        }
+    }
+}
