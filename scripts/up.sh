@@ -3,7 +3,7 @@
 # (SQLite in ~/.local/share/sky, API on 127.0.0.1:7070), then the example configuration and my-application.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-examples=${SKY_EXAMPLES:-$root/../shared/examples}
+examples=${SKY_EXAMPLES:-$root/examples}
 
 "$root/scripts/ensure-docker.sh"
 "$root/scripts/build.sh"

@@ -1,6 +1,6 @@
 namespace Sky.Cli.Tests;
 
-/// <summary>The mission's example configurations in ../shared/examples, found from the test's own folder.</summary>
+/// <summary>The mission's example configurations in the repository's examples/ folder, found from the test's own folder.</summary>
 public static class Examples
 {
     public static string Folder { get; } = Find();
@@ -20,13 +20,13 @@ public static class Examples
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "examples");
-            if (File.Exists(Path.Combine(candidate, "my-application.yml")))
+            var candidate = Path.Combine(dir.FullName, "examples");
+            if (File.Exists(Path.Combine(dir.FullName, "sky.slnx")) && File.Exists(Path.Combine(candidate, "my-application.yml")))
             {
                 return candidate;
             }
         }
 
-        throw new DirectoryNotFoundException("shared/examples not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("examples/ beside sky.slnx not found above " + AppContext.BaseDirectory);
     }
 }

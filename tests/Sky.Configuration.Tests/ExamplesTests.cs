@@ -2,7 +2,7 @@ using Sky.Model;
 
 namespace Sky.Configuration.Tests;
 
-/// <summary>The mission's own configurations (shared/examples) must work as written.</summary>
+/// <summary>The mission's own configurations (the repository's examples/) must work as written.</summary>
 public class ExamplesTests
 {
     private static ConfigurationResult LoadExamples(Naming? naming = null) =>

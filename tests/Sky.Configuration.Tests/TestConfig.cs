@@ -26,24 +26,21 @@ internal static class TestConfig
         return Assert.Single(result.Errors).ToString();
     }
 
-    /// <summary>
-    /// shared/examples sits next to the repository (/work/main and /work/shared here, and in CI): walk up from the
-    /// test assembly to the first folder that has it.
-    /// </summary>
+    /// <summary>The repository's examples/ folder (the mission's configurations), found by walking up from the test assembly.</summary>
     public static string ExamplesFolder
     {
         get
         {
             for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             {
-                var candidate = Path.Combine(folder.FullName, "shared", "examples");
-                if (Directory.Exists(candidate))
+                var candidate = Path.Combine(folder.FullName, "examples");
+                if (File.Exists(Path.Combine(folder.FullName, "sky.slnx")) && Directory.Exists(candidate))
                 {
                     return candidate;
                 }
             }
 
-            throw new DirectoryNotFoundException($"no shared/examples above {AppContext.BaseDirectory}");
+            throw new DirectoryNotFoundException($"no examples/ folder beside sky.slnx above {AppContext.BaseDirectory}");
         }
     }
 
