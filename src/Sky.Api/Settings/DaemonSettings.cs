@@ -24,7 +24,5 @@ public sealed record DaemonSettings
 
     public OneOffSettings OneOff { get; init; } = new();
 
-    public CheckSettings Checks { get; init; } = new();
-
     public JobSettings Jobs { get; init; } = new();
 }

@@ -22,7 +22,6 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("webhooks", ReadWebhooks),
             ("escalation", ReadEscalation),
             ("one-off", ReadOneOff),
-            ("checks", ReadChecks),
             ("jobs", ReadJobs),
         ]);
         return settings;
@@ -90,13 +89,6 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
         [
             ("image", (n, p) => Set(values.Text(n, p, "an image"), v => settings with { OneOff = settings.OneOff with { Image = v } })),
             ("remove-after", (n, p) => Set(values.Duration(n, p), v => settings with { OneOff = settings.OneOff with { RemoveAfter = v } })),
-        ]);
-
-    private void ReadChecks(Node node, string path) =>
-        SettingsKeys.Read(values, node, path, "a mapping with interval and timeout",
-        [
-            ("interval", (n, p) => Set(values.Duration(n, p), v => settings with { Checks = settings.Checks with { Interval = v } })),
-            ("timeout", (n, p) => Set(values.Duration(n, p), v => settings with { Checks = settings.Checks with { Timeout = v } })),
         ]);
 
     private void ReadJobs(Node node, string path) =>

@@ -29,7 +29,6 @@ public sealed class DaemonSettingsTests
 
         Assert.Equal(embedded.Escalation, documented.Escalation);
         Assert.Equal(embedded.OneOff, documented.OneOff);
-        Assert.Equal(embedded.Checks, documented.Checks);
         Assert.Equal(embedded.Jobs, documented.Jobs);
         Assert.Equal(embedded.Listen, documented.Listen);
     }
