@@ -1,9 +1,11 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Sky.Alerts;
 
-/// <summary>E-mail over SMTP (System.Net.Mail; MailKit is not available here). The target is the recipient's address.</summary>
+/// <summary>E-mail over SMTP (MailKit). The target is the recipient's address.</summary>
 public sealed class EmailChannel(SmtpSettings settings) : IAlertChannel
 {
     public string Name => "email";
@@ -14,25 +16,32 @@ public sealed class EmailChannel(SmtpSettings settings) : IAlertChannel
 
     public async Task SendAsync(string target, AlertMessage message, CancellationToken cancellationToken)
     {
-        using var mail = new MailMessage(Settings.Sender, target)
+        using var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(Settings.Sender));
+        mail.To.AddRange(InternetAddressList.Parse(target));
+        mail.Subject = message.Subject;
+        mail.Body = new TextPart(TextFormat.Plain) { Text = message.Body };
+        if (message.Priority == AlertPriority.High)
         {
-            Subject = message.Subject,
-            // CRLF as mail wants it; bare LFs would come out as "=0A" in the quoted-printable body.
-            Body = message.Body.ReplaceLineEndings("\r\n"),
-            Priority = message.Priority == AlertPriority.High ? MailPriority.High : MailPriority.Normal,
-        };
-        // A new client per message: SmtpClient allows one send at a time, and deliveries run in parallel.
-        using var client = new SmtpClient(Settings.Host, Settings.Port)
-        {
-            EnableSsl = Settings.Tls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = 15_000,
-        };
-        if (Settings.Username is not null)
-        {
-            client.Credentials = new NetworkCredential(Settings.Username, Settings.Password);
+            // The three headers System.Net.Mail wrote for MailPriority.High, which mail clients still read.
+            mail.Priority = MessagePriority.Urgent;
+            mail.Importance = MessageImportance.High;
+            mail.XPriority = XMessagePriority.Highest;
         }
 
-        await client.SendMailAsync(mail, cancellationToken);
+        // A new client per message: a client sends one message at a time, and deliveries run in parallel.
+        using var client = new SmtpClient { Timeout = 15_000 };
+        // STARTTLS only when the settings ask for it, and then required; never opportunistically, so a server that
+        // offers STARTTLS with a certificate nobody can check still takes plain mail when tls is off.
+        await client.ConnectAsync(Settings.Host, Settings.Port, Settings.Tls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        // Credentials are used where the server offers AUTH, as System.Net.Mail did; a server that needs them and
+        // offers none refuses the message, and that error goes to the dispatcher like any other.
+        if (Settings.Username is not null && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+        {
+            await client.AuthenticateAsync(Settings.Username, Settings.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

@@ -17,9 +17,9 @@ internal sealed class DockerHttpClient : IDisposable
     /// <summary>The newest API version sky is written against; older engines are spoken to in their own version.</summary>
     public static readonly Version MaxApiVersion = new(1, 45);
 
-    private readonly HttpClient _http;
-    private readonly SemaphoreSlim _negotiation = new(1, 1);
-    private string? _apiVersion;
+    private readonly HttpClient http;
+    private readonly SemaphoreSlim negotiation = new(1, 1);
+    private string? apiVersion;
 
     public DockerHttpClient(DockerEndpoint endpoint)
     {
@@ -34,7 +34,7 @@ internal sealed class DockerHttpClient : IDisposable
         };
 
         // No overall timeout: logs, events and wait are long-lived; callers bound calls with their cancellation tokens.
-        _http = new HttpClient(handler) { BaseAddress = endpoint.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        http = new HttpClient(handler) { BaseAddress = endpoint.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public DockerEndpoint Endpoint { get; }
@@ -42,26 +42,26 @@ internal sealed class DockerHttpClient : IDisposable
     /// <summary>The API version spoken, negotiating it on first use: min(engine's, <see cref="MaxApiVersion"/>).</summary>
     public async Task<string> GetApiVersionAsync(CancellationToken cancellationToken)
     {
-        if (_apiVersion is { } known)
+        if (apiVersion is { } known)
         {
             return known;
         }
 
-        await _negotiation.WaitAsync(cancellationToken);
+        await negotiation.WaitAsync(cancellationToken);
         try
         {
-            if (_apiVersion is null)
+            if (apiVersion is null)
             {
                 using var response = await SendRawAsync(() => new HttpRequestMessage(HttpMethod.Get, "/_ping"), HttpCompletionOption.ResponseContentRead, cancellationToken);
                 await EnsureSuccessAsync(response, cancellationToken);
-                _apiVersion = ChooseVersion(response.Headers.TryGetValues("API-Version", out var values) ? values.FirstOrDefault() : null);
+                apiVersion = ChooseVersion(response.Headers.TryGetValues("API-Version", out var values) ? values.FirstOrDefault() : null);
             }
 
-            return _apiVersion;
+            return apiVersion;
         }
         finally
         {
-            _negotiation.Release();
+            negotiation.Release();
         }
     }
 
@@ -192,8 +192,8 @@ internal sealed class DockerHttpClient : IDisposable
 
     public void Dispose()
     {
-        _http.Dispose();
-        _negotiation.Dispose();
+        http.Dispose();
+        negotiation.Dispose();
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(Func<HttpRequestMessage> request, HttpCompletionOption completion, CancellationToken cancellationToken)
@@ -206,7 +206,7 @@ internal sealed class DockerHttpClient : IDisposable
 
         try
         {
-            return await _http.SendAsync(message, completion, cancellationToken);
+            return await http.SendAsync(message, completion, cancellationToken);
         }
         catch (Exception e) when (Translate(e, cancellationToken) is { } translated)
         {

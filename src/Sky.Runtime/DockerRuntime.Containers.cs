@@ -13,7 +13,7 @@ public sealed partial class DockerRuntime
     public async Task<IReadOnlyList<ObservedContainer>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
         using var answer = await RequireJsonAsync(
-            _client.GetJsonAsync($"/containers/json?all=1&filters={LabelFilters(labels)}", cancellationToken),
+            client.GetJsonAsync($"/containers/json?all=1&filters={LabelFilters(labels)}", cancellationToken),
             "a container list");
         return answer.RootElement.ValueKind == JsonValueKind.Array
             ? answer.RootElement.EnumerateArray().Select(EngineJsonMapper.ToObserved).ToList()
@@ -22,7 +22,7 @@ public sealed partial class DockerRuntime
 
     public async Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken)
     {
-        using var answer = await _client.GetJsonAsync($"/containers/{Segment(idOrName)}/json", cancellationToken, notFoundIsNull: true);
+        using var answer = await client.GetJsonAsync($"/containers/{Segment(idOrName)}/json", cancellationToken, notFoundIsNull: true);
         return answer is null ? null : EngineJsonMapper.ToDetails(answer.RootElement);
     }
 
@@ -34,22 +34,22 @@ public sealed partial class DockerRuntime
 
     public async Task StartContainerAsync(string id, CancellationToken cancellationToken) =>
         // 304: already running, which is what was asked.
-        await _client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/start", cancellationToken, HttpStatusCode.NotModified);
+        await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/start", cancellationToken, HttpStatusCode.NotModified);
 
     public async Task StopContainerAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var seconds = (long)Math.Ceiling(Math.Max(0, timeout.TotalSeconds));
-        await _client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/stop?t={Number(seconds)}", cancellationToken, HttpStatusCode.NotModified);
+        await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/stop?t={Number(seconds)}", cancellationToken, HttpStatusCode.NotModified);
     }
 
     public async Task KillContainerAsync(string id, string signal, CancellationToken cancellationToken) =>
-        await _client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/kill?signal={Segment(signal)}", cancellationToken);
+        await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/kill?signal={Segment(signal)}", cancellationToken);
 
     public async Task RemoveContainerAsync(string id, bool force, CancellationToken cancellationToken)
     {
         try
         {
-            await _client.SendEmptyAsync(HttpMethod.Delete, $"/containers/{Segment(id)}?force={Flag(force)}", cancellationToken, HttpStatusCode.NotFound);
+            await client.SendEmptyAsync(HttpMethod.Delete, $"/containers/{Segment(id)}?force={Flag(force)}", cancellationToken, HttpStatusCode.NotFound);
         }
         catch (EngineException e) when (e.StatusCode == (int)HttpStatusCode.Conflict && e.Message.Contains("already in progress", StringComparison.OrdinalIgnoreCase))
         {
@@ -60,7 +60,7 @@ public sealed partial class DockerRuntime
     public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken)
     {
         using var answer = await RequireJsonAsync(
-            _client.PostJsonAsync($"/containers/{Segment(id)}/wait", null, cancellationToken),
+            client.PostJsonAsync($"/containers/{Segment(id)}/wait", null, cancellationToken),
             "a wait");
         if ((answer.RootElement.Child("Error") ?? default).String("Message") is { Length: > 0 } error)
         {
@@ -73,7 +73,7 @@ public sealed partial class DockerRuntime
     private async Task<string> CreateAsync(string name, JsonObject body, CancellationToken cancellationToken)
     {
         using var answer = await RequireJsonAsync(
-            _client.PostJsonAsync($"/containers/create?name={Segment(name)}", body, cancellationToken),
+            client.PostJsonAsync($"/containers/create?name={Segment(name)}", body, cancellationToken),
             "a container creation");
         return answer.RootElement.String("Id")
             ?? throw new EngineException((int)HttpStatusCode.BadGateway, string.Create(CultureInfo.InvariantCulture, $"The Docker engine created container {name} but sent no id."));

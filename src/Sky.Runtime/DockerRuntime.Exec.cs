@@ -19,14 +19,14 @@ public sealed partial class DockerRuntime
             ["Cmd"] = new JsonArray(command.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
         };
         string execId;
-        using (var created = await RequireJsonAsync(_client.PostJsonAsync($"/containers/{Segment(id)}/exec", create, cancellationToken), "an exec creation"))
+        using (var created = await RequireJsonAsync(client.PostJsonAsync($"/containers/{Segment(id)}/exec", create, cancellationToken), "an exec creation"))
         {
             execId = created.RootElement.String("Id") ?? throw new EngineException((int)HttpStatusCode.BadGateway, "The Docker engine created an exec but sent no id.");
         }
 
         // Started attached, the engine streams the output (multiplexed, no terminal) and ends it when the command ends.
         var output = new MemoryStream();
-        using (var response = await _client.SendAsync(
+        using (var response = await client.SendAsync(
             HttpMethod.Post,
             $"/exec/{execId}/start",
             () => DockerHttpClient.Json(new JsonObject { ["Detach"] = false, ["Tty"] = false }),
@@ -42,7 +42,7 @@ public sealed partial class DockerRuntime
                     output.Write(frame.Payload.Span);
                 }
             }
-            catch (Exception e) when (_client.Translate(e, cancellationToken) is { } translated)
+            catch (Exception e) when (client.Translate(e, cancellationToken) is { } translated)
             {
                 throw translated;
             }
@@ -58,20 +58,20 @@ public sealed partial class DockerRuntime
     /// </summary>
     public async Task<Stream> AttachAsync(string id, CancellationToken cancellationToken)
     {
-        var path = await _client.VersionedPathAsync($"/containers/{Segment(id)}/attach?stream=1&stdin=1&stdout=1&stderr=1", cancellationToken);
+        var path = await client.VersionedPathAsync($"/containers/{Segment(id)}/attach?stream=1&stdin=1&stdout=1&stderr=1", cancellationToken);
         return await UpgradedConnection.OpenAsync(Endpoint, "POST", path, cancellationToken);
     }
 
     /// <summary>Tells a terminal container the size of the window it is shown in.</summary>
     public async Task ResizeTtyAsync(string id, int width, int height, CancellationToken cancellationToken) =>
-        await _client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/resize?h={Number(height)}&w={Number(width)}", cancellationToken);
+        await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/resize?h={Number(height)}&w={Number(width)}", cancellationToken);
 
     private async Task<long> ExecExitCodeAsync(string execId, CancellationToken cancellationToken)
     {
         // The output can end a moment before the engine records the exit: ask again briefly while it still runs.
         for (var attempt = 0; ; attempt++)
         {
-            using var inspect = await RequireJsonAsync(_client.GetJsonAsync($"/exec/{execId}/json", cancellationToken), "an exec inspection");
+            using var inspect = await RequireJsonAsync(client.GetJsonAsync($"/exec/{execId}/json", cancellationToken), "an exec inspection");
             if (!inspect.RootElement.Boolean("Running") || attempt >= 50)
             {
                 return inspect.RootElement.Int64("ExitCode");

@@ -10,13 +10,13 @@ public sealed partial class DockerRuntime
 {
     public async Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken)
     {
-        using var answer = await _client.GetJsonAsync($"/images/{Segment(reference)}/json", cancellationToken, notFoundIsNull: true);
+        using var answer = await client.GetJsonAsync($"/images/{Segment(reference)}/json", cancellationToken, notFoundIsNull: true);
         return answer is null ? null : EngineJsonMapper.ToImage(answer.RootElement);
     }
 
     public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(_client.GetJsonAsync("/images/json", cancellationToken), "an image list");
+        using var answer = await RequireJsonAsync(client.GetJsonAsync("/images/json", cancellationToken), "an image list");
         return answer.RootElement.ValueKind == JsonValueKind.Array
             ? answer.RootElement.EnumerateArray().Select(EngineJsonMapper.ToImage).ToList()
             : [];
@@ -24,7 +24,7 @@ public sealed partial class DockerRuntime
 
     /// <summary>Removes a tag (and the image when no other tag holds it). Removing an absent image is not an error.</summary>
     public async Task RemoveImageAsync(string reference, CancellationToken cancellationToken) =>
-        await _client.SendEmptyAsync(HttpMethod.Delete, $"/images/{Segment(reference)}", cancellationToken, HttpStatusCode.NotFound);
+        await client.SendEmptyAsync(HttpMethod.Delete, $"/images/{Segment(reference)}", cancellationToken, HttpStatusCode.NotFound);
 
     /// <summary>
     /// Sends the folder as a tar archive to <c>POST /build</c> (the engine's classic builder) and relays its
@@ -33,7 +33,7 @@ public sealed partial class DockerRuntime
     public async Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         await using var archive = await BuildContext.PackAsync(contextFolder, cancellationToken);
-        using var response = await _client.SendAsync(
+        using var response = await client.SendAsync(
             HttpMethod.Post,
             $"/build?t={Segment(tag)}&rm=1&forcerm=1",
             () =>

@@ -24,7 +24,7 @@ public sealed partial class DockerRuntime
         };
         try
         {
-            using var _ = await _client.PostJsonAsync("/networks/create", body, cancellationToken);
+            using var _ = await client.PostJsonAsync("/networks/create", body, cancellationToken);
         }
         catch (EngineException e) when (e.StatusCode == (int)HttpStatusCode.Conflict)
         {
@@ -37,32 +37,32 @@ public sealed partial class DockerRuntime
     }
 
     public async Task RemoveNetworkAsync(string name, CancellationToken cancellationToken) =>
-        await _client.SendEmptyAsync(HttpMethod.Delete, $"/networks/{Segment(name)}", cancellationToken, HttpStatusCode.NotFound);
+        await client.SendEmptyAsync(HttpMethod.Delete, $"/networks/{Segment(name)}", cancellationToken, HttpStatusCode.NotFound);
 
     public async Task<IReadOnlyList<string>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(_client.GetJsonAsync($"/networks?filters={LabelFilters(labels)}", cancellationToken), "a network list");
+        using var answer = await RequireJsonAsync(client.GetJsonAsync($"/networks?filters={LabelFilters(labels)}", cancellationToken), "a network list");
         return Names(answer.RootElement);
     }
 
     public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        using var existing = await _client.GetJsonAsync($"/volumes/{Segment(name)}", cancellationToken, notFoundIsNull: true);
+        using var existing = await client.GetJsonAsync($"/volumes/{Segment(name)}", cancellationToken, notFoundIsNull: true);
         if (existing is not null)
         {
             return;
         }
 
         // Creating a volume that appeared meanwhile is harmless: the engine answers with the existing one.
-        using var _ = await _client.PostJsonAsync("/volumes/create", new JsonObject { ["Name"] = name, ["Labels"] = LabelObject(labels) }, cancellationToken);
+        using var _ = await client.PostJsonAsync("/volumes/create", new JsonObject { ["Name"] = name, ["Labels"] = LabelObject(labels) }, cancellationToken);
     }
 
     public async Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) =>
-        await _client.SendEmptyAsync(HttpMethod.Delete, $"/volumes/{Segment(name)}", cancellationToken, HttpStatusCode.NotFound);
+        await client.SendEmptyAsync(HttpMethod.Delete, $"/volumes/{Segment(name)}", cancellationToken, HttpStatusCode.NotFound);
 
     public async Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(_client.GetJsonAsync($"/volumes?filters={LabelFilters(labels)}", cancellationToken), "a volume list");
+        using var answer = await RequireJsonAsync(client.GetJsonAsync($"/volumes?filters={LabelFilters(labels)}", cancellationToken), "a volume list");
         return answer.RootElement.Child("Volumes") is { } volumes ? Names(volumes) : [];
     }
 
@@ -70,7 +70,7 @@ public sealed partial class DockerRuntime
     {
         // The engine's name filter matches parts of names; only an exact match counts.
         var filters = Filters(new Dictionary<string, IReadOnlyList<string>> { ["name"] = [name] });
-        using var answer = await RequireJsonAsync(_client.GetJsonAsync($"/networks?filters={filters}", cancellationToken), "a network list");
+        using var answer = await RequireJsonAsync(client.GetJsonAsync($"/networks?filters={filters}", cancellationToken), "a network list");
         return Names(answer.RootElement).Contains(name, StringComparer.Ordinal);
     }
 

@@ -11,7 +11,7 @@ public sealed partial class DockerRuntime
     {
         // A terminal container's output is stored and sent raw, without the multiplexing frames: ask which it is.
         bool tty;
-        using (var inspect = await RequireJsonAsync(_client.GetJsonAsync($"/containers/{Segment(id)}/json", cancellationToken), "a container inspection"))
+        using (var inspect = await RequireJsonAsync(client.GetJsonAsync($"/containers/{Segment(id)}/json", cancellationToken), "a container inspection"))
         {
             tty = EngineJsonMapper.IsTty(inspect.RootElement);
         }
@@ -19,7 +19,7 @@ public sealed partial class DockerRuntime
         var path = $"/containers/{Segment(id)}/logs?stdout=1&stderr=1&follow={Flag(query.Follow)}&timestamps={Flag(query.Timestamps)}"
             + $"&tail={(query.Tail is { } tail ? Number(Math.Max(0, tail)) : "all")}"
             + (query.Since is { } since ? "&since=" + DockerTimestamp.ToUnixSeconds(since) : string.Empty);
-        using var response = await _client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         var reader = new MultiplexedStreamReader(stream, raw: tty);
         var splitter = new LogLineSplitter(query.Timestamps, framed: !tty);
@@ -57,7 +57,7 @@ public sealed partial class DockerRuntime
             ["label"] = LabelTerms(labels),
         });
         var path = $"/events?filters={filters}" + (since is { } from ? "&since=" + DockerTimestamp.ToUnixSeconds(from) : string.Empty);
-        using var response = await _client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream);
         while (await NextLineAsync(reader, cancellationToken) is { } line)
@@ -116,6 +116,6 @@ public sealed partial class DockerRuntime
             return e is OperationCanceledException ? null : new OperationCanceledException("Cancelled.", e, cancellationToken);
         }
 
-        return _client.Translate(e, cancellationToken);
+        return client.Translate(e, cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace Sky.Runtime;
 /// </summary>
 public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 {
-    private readonly DockerHttpClient _client;
+    private readonly DockerHttpClient client;
 
     /// <summary>A client of the engine at <paramref name="endpoint"/>, written as <c>DOCKER_HOST</c> is.</summary>
     public DockerRuntime(string endpoint)
@@ -20,10 +20,10 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 
     public DockerRuntime(DockerEndpoint endpoint)
     {
-        _client = new DockerHttpClient(endpoint);
+        client = new DockerHttpClient(endpoint);
     }
 
-    public DockerEndpoint Endpoint => _client.Endpoint;
+    public DockerEndpoint Endpoint => client.Endpoint;
 
     /// <summary>
     /// A client of the engine named by <c>DOCKER_HOST</c>, or of the default socket. A <c>DOCKER_HOST</c> sky cannot
@@ -46,13 +46,13 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 
     public async Task<EngineInfo> PingAsync(CancellationToken cancellationToken)
     {
-        var apiVersion = await _client.GetApiVersionAsync(cancellationToken);
-        using var version = await _client.GetJsonAsync("/version", cancellationToken);
+        var apiVersion = await client.GetApiVersionAsync(cancellationToken);
+        using var version = await client.GetJsonAsync("/version", cancellationToken);
         var engineVersion = version?.RootElement.String("Version") ?? "unknown";
         return new EngineInfo(engineVersion, apiVersion, Endpoint.ToString());
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => client.Dispose();
 
     private static async Task<JsonDocument> RequireJsonAsync(Task<JsonDocument?> request, string what)
     {

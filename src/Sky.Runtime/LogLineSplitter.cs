@@ -10,10 +10,10 @@ namespace Sky.Runtime;
 /// </summary>
 internal sealed class LogLineSplitter
 {
-    private readonly bool _timestamps;
-    private readonly bool _framed;
-    private readonly ArrayBufferWriter<byte> _stdout = new();
-    private readonly ArrayBufferWriter<byte> _stderr = new();
+    private readonly bool timestamps;
+    private readonly bool framed;
+    private readonly ArrayBufferWriter<byte> stdout = new();
+    private readonly ArrayBufferWriter<byte> stderr = new();
 
     /// <param name="timestamps">Lines start with the engine's timestamp.</param>
     /// <param name="framed">
@@ -22,15 +22,15 @@ internal sealed class LogLineSplitter
     /// </param>
     public LogLineSplitter(bool timestamps, bool framed)
     {
-        _timestamps = timestamps;
-        _framed = framed;
+        this.timestamps = timestamps;
+        this.framed = framed;
     }
 
     /// <summary>Adds output of one stream; every line it completes is appended to <paramref name="lines"/>.</summary>
     public void Push(LogStream stream, ReadOnlySpan<byte> data, ICollection<LogEntry> lines)
     {
-        var pending = stream == LogStream.Stderr ? _stderr : _stdout;
-        if (_timestamps && _framed && pending.WrittenCount > 0)
+        var pending = stream == LogStream.Stderr ? stderr : stdout;
+        if (timestamps && framed && pending.WrittenCount > 0)
         {
             data = SkipStamp(data);
         }
@@ -64,7 +64,7 @@ internal sealed class LogLineSplitter
     /// <summary>At the end of the output: the unfinished lines, as they are.</summary>
     public void Flush(ICollection<LogEntry> lines)
     {
-        foreach (var (stream, pending) in new[] { (LogStream.Stdout, _stdout), (LogStream.Stderr, _stderr) })
+        foreach (var (stream, pending) in new[] { (LogStream.Stdout, stdout), (LogStream.Stderr, stderr) })
         {
             if (pending.WrittenCount > 0)
             {
@@ -83,7 +83,7 @@ internal sealed class LogLineSplitter
         }
 
         DateTimeOffset? time = null;
-        if (_timestamps)
+        if (timestamps)
         {
             var space = line.IndexOf((byte)' ');
             var stampEnd = space < 0 ? line.Length : space;

@@ -12,43 +12,43 @@ internal sealed class MultiplexedStreamReader
     private const int HeaderSize = 8;
     private const int RawChunk = 16 * 1024;
 
-    private readonly Stream _stream;
-    private readonly bool _raw;
-    private readonly byte[] _header = new byte[HeaderSize];
-    private byte[] _payload = new byte[RawChunk];
+    private readonly Stream stream;
+    private readonly bool raw;
+    private readonly byte[] header = new byte[HeaderSize];
+    private byte[] payloadBuffer = new byte[RawChunk];
 
     public MultiplexedStreamReader(Stream stream, bool raw)
     {
-        _stream = stream;
-        _raw = raw;
+        this.stream = stream;
+        this.raw = raw;
     }
 
     /// <summary>The next frame, or null at the end of the stream. The payload is valid until the next call.</summary>
     public async ValueTask<MultiplexedFrame?> ReadFrameAsync(CancellationToken cancellationToken)
     {
-        if (_raw)
+        if (raw)
         {
-            var read = await _stream.ReadAsync(_payload, cancellationToken);
-            return read == 0 ? null : new MultiplexedFrame(LogStream.Stdout, _payload.AsMemory(0, read));
+            var read = await stream.ReadAsync(payloadBuffer, cancellationToken);
+            return read == 0 ? null : new MultiplexedFrame(LogStream.Stdout, payloadBuffer.AsMemory(0, read));
         }
 
-        if (!await FillAsync(_header, cancellationToken))
+        if (!await FillAsync(header, cancellationToken))
         {
             return null;
         }
 
-        var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(4));
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4));
         if (length > int.MaxValue)
         {
             throw new InvalidDataException($"A frame of the engine's output claims {length} bytes: the stream is not multiplexed.");
         }
 
-        if (_payload.Length < length)
+        if (payloadBuffer.Length < length)
         {
-            _payload = new byte[Math.Max((int)length, _payload.Length * 2)];
+            payloadBuffer = new byte[Math.Max((int)length, payloadBuffer.Length * 2)];
         }
 
-        var payload = _payload.AsMemory(0, (int)length);
+        var payload = payloadBuffer.AsMemory(0, (int)length);
         if (!await FillAsync(payload, cancellationToken))
         {
             // A frame cut short: the connection ended mid-frame, which is the end of the output all the same.
@@ -57,7 +57,7 @@ internal sealed class MultiplexedStreamReader
 
         // As the engine's own client does: stdin (0) counts as stdout, and the engine's own errors about an
         // exec (3) are shown with the program's errors rather than lost.
-        return new MultiplexedFrame(_header[0] is 2 or 3 ? LogStream.Stderr : LogStream.Stdout, payload);
+        return new MultiplexedFrame(header[0] is 2 or 3 ? LogStream.Stderr : LogStream.Stdout, payload);
     }
 
     /// <summary>Reads exactly the buffer's length; false when the stream ends first.</summary>
@@ -66,7 +66,7 @@ internal sealed class MultiplexedStreamReader
         var filled = 0;
         while (filled < buffer.Length)
         {
-            var read = await _stream.ReadAsync(buffer[filled..], cancellationToken);
+            var read = await stream.ReadAsync(buffer[filled..], cancellationToken);
             if (read == 0)
             {
                 return false;

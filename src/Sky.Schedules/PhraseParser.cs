@@ -19,7 +19,7 @@ internal static partial class PhraseParser
         var words = Separators().Split(phrase.ToLowerInvariant()).Where(word => word.Length > 0).ToList();
         var at = words.IndexOf("at");
         var head = at < 0 ? words : words[..at];
-        string? timeText = at < 0 ? null : string.Join(' ', words[(at + 1)..]);
+        var timeText = at < 0 ? null : string.Join(' ', words[(at + 1)..]);
         TimeOnly? time = null;
         if (timeText is not null)
         {

@@ -159,7 +159,7 @@ public sealed class ServiceOperations(
         return (current.Number, selector.Select(current.State));
     }
 
-    private IReadOnlyList<InstanceSpec> WantedRunning(DesiredState state)
+    private List<InstanceSpec> WantedRunning(DesiredState state)
     {
         var running = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
         return state.Services.SelectMany(s => s.Instances).Where(i => running.Contains((i.Service, i.Name))).ToList();

@@ -158,7 +158,7 @@ public static class AttachSession
         }
     }
 
-    private static IDisposable? WatchResizes(ClientWebSocket socket, SemaphoreSlim sendLock)
+    private static PosixSignalRegistration? WatchResizes(ClientWebSocket socket, SemaphoreSlim sendLock)
     {
         if (Console.IsOutputRedirected || OperatingSystem.IsWindows())
         {

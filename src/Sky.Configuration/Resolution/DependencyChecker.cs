@@ -109,7 +109,7 @@ internal sealed class DependencyChecker(IReadOnlyList<Entry> entries, IReadOnlyD
             if (current.Name == goal)
             {
                 var path = new List<string>();
-                for (string? name = goal; name is not null; name = parents[name])
+                for (var name = goal; name is not null; name = parents[name])
                 {
                     path.Insert(0, name);
                 }

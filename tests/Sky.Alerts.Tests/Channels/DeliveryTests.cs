@@ -35,6 +35,19 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Email_with_tls_asked_for_is_not_sent_in_clear_to_a_server_without_starttls()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var channel = new EmailChannel(Smtp(sink) with { Tls = true });
+        var message = new AlertMessage("[sky] api/production is unhealthy", "port 8080 refused", [], AlertPriority.Low, "warning");
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => channel.SendAsync("jane@example.com", message, CancellationToken.None));
+
+        Assert.Contains("STARTTLS", error.Message, StringComparison.Ordinal);
+        Assert.Empty(sink.Messages());
+    }
+
+    [Fact]
     public async Task Escalation_posts_to_the_high_webhook_and_recovery_to_both()
     {
         using var low = new WebhookReceiver();

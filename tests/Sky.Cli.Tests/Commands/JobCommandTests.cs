@@ -164,7 +164,7 @@ public sealed class JobCommandTests
     {
         var runs = await cli(["job", "runs", job, "-o", "json"]);
         Assert.True(runs.ExitCode == 0, runs.ToString());
-        return JsonSerializer.Deserialize<List<RunRow>>(runs.Output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return JsonSerializer.Deserialize<List<RunRow>>(runs.Output, JsonSerializerOptions.Web)!;
     }
 
     /// <summary>Polls the run history until <paramref name="done"/> holds, for a bounded time (no timing is asserted).</summary>

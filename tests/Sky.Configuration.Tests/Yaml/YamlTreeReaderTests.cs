@@ -104,7 +104,7 @@ public class YamlTreeReaderTests
         var (roots, errors) = Read("a: " + new string('[', depth) + new string(']', depth));
 
         Assert.Empty(errors);
-        Node node = ((MapNode)roots![0]).Entries[0].Value;
+        var node = ((MapNode)roots![0]).Entries[0].Value;
         for (var level = 1; level < depth; level++)
         {
             node = Assert.Single(((ListNode)node).Items);
