@@ -56,6 +56,9 @@ public sealed class JobSchedulerTests
         var run = harness.Runs.Get("slow", id)!;
         Assert.Equal((JobRunState.TimedOut, 137L, "timed out after 5s"), (run.State, run.ExitCode!.Value, run.Message));
         Assert.True(harness.Runtime.All.Single().Stopped);
+
+        // The record is written first, then the maintainer is told.
+        await EventuallyAsync(() => !harness.Notifier.Notified.IsEmpty, () => "nobody was told");
         Assert.Equal([id], harness.Notifier.Notified.Select(n => n.Id));
     }
 
