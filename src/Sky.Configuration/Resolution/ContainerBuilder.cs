@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sky.Configuration.Keys;
 using Sky.Configuration.Reading;
 using Sky.Model;
 
@@ -11,7 +12,8 @@ internal sealed class ContainerBuilder(Naming naming, IReadOnlyDictionary<string
     /// <param name="definition">The entry whose keys are in <paramref name="config"/>.</param>
     public ContainerSpec Build(string service, string instance, string role, int replica, Entry definition, MergedConfig config)
     {
-        var direct = config.Requires
+        var ports = config.Get(ConfigurationKeys.Ports) ?? [];
+        var direct = (config.Get(ConfigurationKeys.Requires) ?? [])
             .Select(r => r.Value)
             .Where(name => name != definition.Name && byName.TryGetValue(name, out var target) && !target.IsJob)
             .ToList();
@@ -25,16 +27,16 @@ internal sealed class ContainerBuilder(Naming naming, IReadOnlyDictionary<string
             Replica = replica,
             Definition = definition.Name,
             Image = config.Image ?? "",
-            Command = config.Command,
-            Environment = Environment(direct, config.Env),
-            Ports = config.Ports,
-            MemoryBytes = config.Memory,
-            Cpus = config.Cpus,
-            Volumes = config.Volumes.Select(Volume).ToList(),
+            Command = config.Get(ConfigurationKeys.Command),
+            Environment = Environment(direct, config.Get(ConfigurationKeys.Env) ?? new Dictionary<string, string>()),
+            Ports = ports,
+            MemoryBytes = config.Get(ConfigurationKeys.Memory),
+            Cpus = config.Get(ConfigurationKeys.Cpus),
+            Volumes = (config.Get(ConfigurationKeys.Volumes) ?? []).Select(Volume).ToList(),
             Network = naming.Network(service, instance),
             NetworkAliases = [role == SkyLabels.MainRole ? service : role],
-            Checks = config.Checks.Select(c => Check(definition, c, config.Ports)).OfType<CheckSpec>().ToList(),
-            Restart = config.Restart,
+            Checks = (config.Get(ConfigurationKeys.Checks) ?? []).Select(c => Check(definition, c, ports)).OfType<CheckSpec>().ToList(),
+            Restart = config.Get(ConfigurationKeys.Restart) ?? RestartPolicy.Default,
             DependsOn = direct.Select(d => naming.Container(service, instance, d)).ToList(),
         };
 
@@ -59,7 +61,7 @@ internal sealed class ContainerBuilder(Naming naming, IReadOnlyDictionary<string
         {
             var prefix = dependency.ToUpperInvariant().Replace('-', '_');
             env[$"{prefix}_HOST"] = dependency;
-            var ports = byName[dependency].Config.Ports ?? [];
+            var ports = byName[dependency].Config.Get(ConfigurationKeys.Ports) ?? [];
             if (ports.Count > 0)
             {
                 env[$"{prefix}_PORT"] = ports[0].ToString(CultureInfo.InvariantCulture);

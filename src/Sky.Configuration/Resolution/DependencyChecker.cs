@@ -1,3 +1,4 @@
+using Sky.Configuration.Keys;
 using Sky.Configuration.Reading;
 using Sky.Configuration.Values;
 
@@ -12,10 +13,10 @@ internal sealed class DependencyChecker(IReadOnlyList<Entry> entries, IReadOnlyD
     {
         foreach (var entry in entries)
         {
-            CheckNames(entry, entry.Config.Requires);
+            CheckNames(entry, entry.Config.Get(ConfigurationKeys.Requires));
             foreach (var instance in entry.Instances)
             {
-                CheckNames(entry, instance.Config.Requires);
+                CheckNames(entry, instance.Config.Get(ConfigurationKeys.Requires));
             }
         }
 
@@ -36,7 +37,7 @@ internal sealed class DependencyChecker(IReadOnlyList<Entry> entries, IReadOnlyD
 
     /// <summary>The names a service (its top level, as copies are built from it) requires that can be followed.</summary>
     public static IEnumerable<Located<string>> Edges(Entry entry, IReadOnlyDictionary<string, Entry> byName) =>
-        (entry.Config.Requires ?? []).Where(r => byName.TryGetValue(r.Value, out var target) && !target.IsJob);
+        (entry.Config.Get(ConfigurationKeys.Requires) ?? []).Where(r => byName.TryGetValue(r.Value, out var target) && !target.IsJob);
 
     private void CheckNames(Entry entry, IReadOnlyList<Located<string>>? requires)
     {
@@ -84,7 +85,7 @@ internal sealed class DependencyChecker(IReadOnlyList<Entry> entries, IReadOnlyD
     /// <summary>An instance's own <c>requires</c> closes a cycle when it leads back to its service.</summary>
     private void CheckInstanceCycles(Entry service, InstanceEntry instance)
     {
-        foreach (var edge in instance.Config.Requires ?? [])
+        foreach (var edge in instance.Config.Get(ConfigurationKeys.Requires) ?? [])
         {
             if (!byName.TryGetValue(edge.Value, out var target) || target.IsJob)
             {

@@ -1,3 +1,4 @@
+using Sky.Configuration.Keys;
 using Sky.Configuration.Reading;
 
 namespace Sky.Configuration.Resolution;
@@ -9,23 +10,24 @@ namespace Sky.Configuration.Resolution;
 /// </summary>
 internal static class ImageResolver
 {
-    public static string? Resolve(EntryConfig parent, EntryConfig? instance)
+    public static string? Resolve(KeyValues parent, KeyValues? instance)
     {
-        if (instance?.Image is { } own)
+        var parentVersion = parent.Get(ConfigurationKeys.Version)?.Value;
+        if (instance?.Get(ConfigurationKeys.Image) is { } own)
         {
-            return own.Value.WithVersion(instance.Version?.Value ?? parent.Version?.Value);
+            return own.Value.WithVersion(instance.Get(ConfigurationKeys.Version)?.Value ?? parentVersion);
         }
 
-        if (parent.Image is not { } inherited)
+        if (parent.Get(ConfigurationKeys.Image) is not { } inherited)
         {
             return null;
         }
 
-        if (instance?.Version is { } version)
+        if (instance?.Get(ConfigurationKeys.Version) is { } version)
         {
             return (inherited.Value with { Tag = version.Value, Digest = null }).WithVersion(null);
         }
 
-        return inherited.Value.WithVersion(parent.Version?.Value);
+        return inherited.Value.WithVersion(parentVersion);
     }
 }

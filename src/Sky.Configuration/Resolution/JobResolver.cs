@@ -1,3 +1,4 @@
+using Sky.Configuration.Keys;
 using Sky.Configuration.Reading;
 using Sky.Model;
 
@@ -10,7 +11,7 @@ internal sealed class JobResolver(Naming naming, ErrorList errors)
     {
         var config = entry.Config;
         var image = ImageResolver.Resolve(config, null);
-        if (image is null && !config.WritesImage)
+        if (image is null && !config.Writes(ConfigurationKeys.Image))
         {
             errors.Add(entry.File, entry.Key, entry.Name, "no image (add image: NAME or image: NAME:TAG)");
         }
@@ -18,19 +19,19 @@ internal sealed class JobResolver(Naming naming, ErrorList errors)
         return new JobSpec
         {
             Name = entry.Name,
-            Maintainer = config.Maintainer,
+            Maintainer = config.Get(ConfigurationKeys.Maintainer),
             Image = image ?? "",
-            Command = config.Command,
-            Environment = config.Env ?? new Dictionary<string, string>(),
-            MemoryBytes = config.Memory,
-            Cpus = config.Cpus,
-            Volumes = (config.Volumes ?? []).Select(v => v.IsHostPath ? v : v with { Source = naming.Volume(v.Source) }).ToList(),
-            Every = config.Every?.Value ?? "",
-            TimeZone = config.TimeZone,
-            NotifyOnCompletion = config.NotifyOnCompletion ?? false,
-            Missed = config.Missed ?? MissedRunPolicy.Skip,
-            Overlap = config.Overlap ?? OverlapPolicy.Skip,
-            Timeout = config.Timeout,
+            Command = config.Get(ConfigurationKeys.Command),
+            Environment = config.Get(ConfigurationKeys.Env) ?? new Dictionary<string, string>(),
+            MemoryBytes = config.Get(ConfigurationKeys.Memory),
+            Cpus = config.Get(ConfigurationKeys.Cpus),
+            Volumes = (config.Get(ConfigurationKeys.Volumes) ?? []).Select(v => v.IsHostPath ? v : v with { Source = naming.Volume(v.Source) }).ToList(),
+            Every = config.Get(ConfigurationKeys.Every)?.Value ?? "",
+            TimeZone = config.Get(ConfigurationKeys.TimeZone),
+            NotifyOnCompletion = config.Get(ConfigurationKeys.NotifyOnCompletion) ?? false,
+            Missed = config.Get(ConfigurationKeys.Missed) ?? MissedRunPolicy.Skip,
+            Overlap = config.Get(ConfigurationKeys.Overlap) ?? OverlapPolicy.Skip,
+            Timeout = config.Get(ConfigurationKeys.Timeout),
             Source = entry.Source,
         };
     }

@@ -1,57 +1,36 @@
+using Sky.Configuration.Keys;
 using Sky.Configuration.Reading;
-using Sky.Model;
 
 namespace Sky.Configuration.Resolution;
 
 /// <summary>
-/// The keys that build one container: an entry's own, or an instance's laid over its parent's
-/// (<c>env</c> merged key by key with the instance winning, everything else replaced).
+/// The keys that build one container: an entry's own, or an instance's laid over its service's, each as its row's
+/// <see cref="Inheritance"/> says (<c>env</c> merged key by key, <c>image</c> and <c>version</c> resolved together,
+/// everything else replaced).
 /// </summary>
-internal sealed record MergedConfig
+internal sealed class MergedConfig
 {
-    public string? Image { get; init; }
+    private readonly KeyValues _values;
 
-    public IReadOnlyList<string>? Command { get; init; }
-
-    public IReadOnlyList<Located<string>> Requires { get; init; } = [];
-
-    public IReadOnlyList<int> Ports { get; init; } = [];
-
-    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
-
-    public long? Memory { get; init; }
-
-    public double? Cpus { get; init; }
-
-    public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
-
-    public IReadOnlyList<CheckDraft> Checks { get; init; } = [];
-
-    public RestartPolicy Restart { get; init; } = RestartPolicy.Default;
-
-    public int Replicas { get; init; } = 1;
-
-    public static MergedConfig Of(EntryConfig parent, EntryConfig? instance = null)
+    private MergedConfig(string? image, KeyValues values)
     {
-        var env = new Dictionary<string, string>(parent.Env ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        foreach (var (key, value) in instance?.Env ?? new Dictionary<string, string>())
+        Image = image;
+        _values = values;
+    }
+
+    /// <summary>The image reference with its tag, from the image and version of both levels.</summary>
+    public string? Image { get; }
+
+    public T Get<T>(ConfigurationKey<T> key) => _values.Get(key);
+
+    public static MergedConfig Of(KeyValues service, KeyValues? instance = null)
+    {
+        var merged = new KeyValues();
+        foreach (var key in ConfigurationKeys.OfEntries)
         {
-            env[key] = value;
+            merged.Set(key, key.Inherit(service[key], instance?[key]));
         }
 
-        return new MergedConfig
-        {
-            Image = ImageResolver.Resolve(parent, instance),
-            Command = instance?.Command ?? parent.Command,
-            Requires = instance?.Requires ?? parent.Requires ?? [],
-            Ports = instance?.Ports ?? parent.Ports ?? [],
-            Env = env,
-            Memory = instance?.Memory ?? parent.Memory,
-            Cpus = instance?.Cpus ?? parent.Cpus,
-            Volumes = instance?.Volumes ?? parent.Volumes ?? [],
-            Checks = instance?.Checks ?? parent.Checks ?? [],
-            Restart = instance?.Restart ?? parent.Restart ?? RestartPolicy.Default,
-            Replicas = instance?.Replicas ?? parent.Replicas ?? 1,
-        };
+        return new MergedConfig(ImageResolver.Resolve(service, instance), merged);
     }
 }

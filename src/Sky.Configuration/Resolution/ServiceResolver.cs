@@ -1,3 +1,4 @@
+using Sky.Configuration.Keys;
 using Sky.Configuration.Reading;
 using Sky.Model;
 
@@ -19,7 +20,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
         return new ServiceSpec
         {
             Name = entry.Name,
-            Maintainer = entry.Config.Maintainer,
+            Maintainer = entry.Config.Get(ConfigurationKeys.Maintainer),
             Instances = instances,
             Source = entry.Source,
         };
@@ -28,7 +29,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
     private InstanceSpec ResolveInstance(Entry entry, string name, InstanceEntry? instance)
     {
         var config = MergedConfig.Of(entry.Config, instance?.Config);
-        if (config.Image is null && !entry.Config.WritesImage && instance?.Config.WritesImage != true)
+        if (config.Image is null && !entry.Config.Writes(ConfigurationKeys.Image) && instance?.Config.Writes(ConfigurationKeys.Image) != true)
         {
             if (instance is null)
             {
@@ -41,12 +42,12 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
         }
 
         var containers = new List<ContainerSpec>();
-        foreach (var dependency in StartOrder(entry.Name, config.Requires))
+        foreach (var dependency in StartOrder(entry.Name, config.Get(ConfigurationKeys.Requires) ?? []))
         {
             var definition = byName[dependency];
             var copy = MergedConfig.Of(definition.Config);
             // A dependency without image of its own but with instances fails here; without instances its own entry says so.
-            if (copy.Image is null && !definition.Config.WritesImage && definition.Instances.Count > 0)
+            if (copy.Image is null && !definition.Config.Writes(ConfigurationKeys.Image) && definition.Instances.Count > 0)
             {
                 errors.Add(definition.File, definition.Key, definition.Name,
                     $"'{definition.Name}' is required by '{entry.Name}' but has no image of its own (only its instances have one)");
@@ -55,7 +56,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
             containers.Add(_builder.Build(entry.Name, name, dependency, 1, definition, copy));
         }
 
-        for (var replica = 1; replica <= config.Replicas; replica++)
+        for (var replica = 1; replica <= (config.Get(ConfigurationKeys.Replicas) ?? 1); replica++)
         {
             containers.Add(_builder.Build(entry.Name, name, SkyLabels.MainRole, replica, entry, config));
         }

@@ -1,0 +1,23 @@
+namespace Sky.Configuration.Keys;
+
+/// <summary>The mappings a configuration key may stand in.</summary>
+[Flags]
+internal enum KeyPlaces
+{
+    None = 0,
+
+    /// <summary>The top level of a service entry.</summary>
+    Service = 1,
+
+    /// <summary>One instance of a service, under <c>instances:</c>.</summary>
+    Instance = 2,
+
+    /// <summary>The top level of a recurrent job, an entry with <c>every:</c>.</summary>
+    Job = 4,
+
+    /// <summary>One item of <c>checks:</c>.</summary>
+    Check = 8,
+
+    /// <summary>Every kind of entry mapping.</summary>
+    Entry = Service | Instance | Job,
+}
