@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Sky.Api.Endpoints;
+using Sky.Contracts;
 using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
@@ -66,7 +67,7 @@ public static class SkyDaemon
         {
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var result = exception is BadHttpRequestException bad
-                ? Results.Json(new Contracts.ApiError($"bad request: {bad.Message}"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
+                ? Results.Json(new ApiError($"bad request: {bad.Message}"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
                 : ErrorResults.From(exception ?? new InvalidOperationException("unknown error"));
             await result.ExecuteAsync(context);
         }));
@@ -82,7 +83,7 @@ public static class SkyDaemon
         AlertEndpoints.Map(api);
         NotifyEndpoints.Map(api);
         JobEndpoints.Map(api);
-        app.MapFallback((HttpContext context) => Results.Json(new Contracts.ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
+        app.MapFallback((HttpContext context) => Results.Json(new ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 }

@@ -1,5 +1,5 @@
-using Sky.Api.Contracts;
 using Sky.Configuration;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor;
@@ -30,7 +30,7 @@ public static class ConfigurationEndpoints
         });
 
         api.MapGet("/revisions", (RevisionRepository revisions, int? limit) =>
-            Results.Json(revisions.List(limit ?? 20).Select(r => new { r.Number, r.CreatedAt, r.Source }), SkyJson.Options));
+            Results.Json(revisions.List(limit ?? 20).Select(r => new RevisionView(r.Number, r.CreatedAt, r.Source)).ToList(), SkyJson.Options));
     }
 
     public static ValidationAnswer Answer(ConfigurationResult result) => new(

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Sky.Api.Contracts;
 using Sky.Api.Events;
 using Sky.Configuration.Values;
+using Sky.Contracts;
 using Sky.Feed;
 using Sky.Store;
 using Sky.Supervisor;

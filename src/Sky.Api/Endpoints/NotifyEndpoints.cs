@@ -1,5 +1,5 @@
-using Sky.Api.Contracts;
 using Sky.Api.Snitch;
+using Sky.Contracts;
 
 namespace Sky.Api.Endpoints;
 

@@ -1,4 +1,5 @@
 using Sky.Api.OneOffs;
+using Sky.Contracts;
 using Sky.Runtime;
 
 namespace Sky.Api.Endpoints;
@@ -36,12 +37,12 @@ public static class OneOffEndpoints
             var container = await oneOffs.FindAsync(id, context.RequestAborted);
             if (container.State is not (Model.ContainerState.Running or Model.ContainerState.Created))
             {
-                return Results.Json(new Contracts.ApiError($"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
+                return Results.Json(new ApiError($"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
             }
 
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                return Results.Json(new Contracts.ApiError("attach needs a WebSocket upgrade"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(new ApiError("attach needs a WebSocket upgrade"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -1,3 +1,5 @@
+using Sky.Api.Views;
+using Sky.Contracts;
 using Sky.Supervisor;
 
 namespace Sky.Api.Endpoints;
@@ -10,18 +12,11 @@ public static class ServiceEndpoints
         api.MapGet("/services", (DesiredStateSource desired) =>
         {
             var current = desired.Current();
-            return Results.Json(
-                new
-                {
-                    revision = current.Number,
-                    services = current.State.Services.Select(s => new { s.Name, instances = s.Instances.Select(i => i.Name) }),
-                    jobs = current.State.Jobs.Select(j => new { j.Name, j.Every }),
-                },
-                SkyJson.Options);
+            return Results.Json(StatusViews.From(current.Number, current.State), SkyJson.Options);
         });
 
         api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json(await status.ServiceAsync(Selector(name, instance), cancellationToken), SkyJson.Options));
+            Results.Json(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken)), SkyJson.Options));
 
         MapOperation(api, "start", (operations, selector, reporter) => operations.StartAsync(selector, reporter, CancellationToken.None));
         MapOperation(api, "stop", (operations, selector, reporter) => operations.StopAsync(selector, reporter, CancellationToken.None));

@@ -1,4 +1,5 @@
-using Sky.Api.Contracts;
+using Sky.Api.Views;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Supervisor;
@@ -24,6 +25,6 @@ public static class SystemEndpoints
         });
 
         api.MapGet("/containers", async (StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json(await status.AllAsync(cancellationToken), SkyJson.Options));
+            Results.Json((await status.AllAsync(cancellationToken)).Select(StatusViews.From).ToList(), SkyJson.Options));
     }
 }

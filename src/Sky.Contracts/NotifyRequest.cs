@@ -1,4 +1,4 @@
-namespace Sky.Api.Contracts;
+namespace Sky.Contracts;
 
 /// <summary>
 /// <c>POST /api/v1/notify</c>: a one-off message (<c>sky snitch</c>) through the daemon's channels, to an e-mail address

@@ -1,4 +1,4 @@
-namespace Sky.Api.Contracts;
+namespace Sky.Contracts;
 
 /// <summary>
 /// One line of an operation's NDJSON stream: first a <c>plan</c> (the steps in display order), then <c>progress</c>

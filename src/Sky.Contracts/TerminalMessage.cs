@@ -1,4 +1,4 @@
-namespace Sky.Api.OneOffs;
+namespace Sky.Contracts;
 
 /// <summary>
 /// A control message of the attach WebSocket, sent as a text frame (terminal bytes travel in binary frames):

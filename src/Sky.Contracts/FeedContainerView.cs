@@ -1,4 +1,4 @@
-namespace Sky.Api.Contracts;
+namespace Sky.Contracts;
 
 /// <summary>A container in the feed's snapshot: who it belongs to, its phase, published host ports and health.</summary>
 public sealed record FeedContainerView

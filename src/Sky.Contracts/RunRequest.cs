@@ -1,4 +1,4 @@
-namespace Sky.Api.OneOffs;
+namespace Sky.Contracts;
 
 /// <summary><c>POST /runs</c>: a command to run to completion in a new container of <see cref="Image"/>.</summary>
 public sealed record RunRequest

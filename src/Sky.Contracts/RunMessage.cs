@@ -1,4 +1,4 @@
-namespace Sky.Api.OneOffs;
+namespace Sky.Contracts;
 
 /// <summary>
 /// One NDJSON line of <c>POST /runs</c>: <c>stdout</c>/<c>stderr</c> lines as the command writes them, then one

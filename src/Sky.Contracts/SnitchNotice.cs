@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
-using Sky.Api.Contracts;
 
-namespace Sky.Api.Snitch;
+namespace Sky.Contracts;
 
 /// <summary>
 /// The words of a snitch notice, the same whether <c>sky snitch</c> ran on a host or the snitch script ran inside a
 /// sky container: <c>[sky] snitch: CMD failed (exit 3)</c>, and a body with the duration, host and last lines.
+/// It lives with the contracts because both sides write the same <see cref="NotifyRequest"/>: the CLI for a command
+/// run on a host, the daemon for a notice found in a container's outbox.
 /// </summary>
 public static class SnitchNotice
 {

@@ -1,4 +1,4 @@
-namespace Sky.Api.OneOffs;
+namespace Sky.Contracts;
 
 /// <summary>
 /// <c>POST /oneoffs</c>: an interactive container. <see cref="Start"/> false leaves it created so that the first attach

@@ -1,4 +1,4 @@
-namespace Sky.Api.Contracts;
+namespace Sky.Contracts;
 
 /// <summary>
 /// One change of <c>/events/stream</c>. <see cref="Type"/> says which fields are set: <c>desired-state</c> (revision),
