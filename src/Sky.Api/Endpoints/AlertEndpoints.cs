@@ -24,11 +24,17 @@ public static class AlertEndpoints
             }
 
             return Results.Json(alerts.Recent(state == "open", limit ?? DefaultLimit).Select(AlertViews.From).ToList(), SkyJson.Options);
-        });
+        })
+            .WithName("ListAlerts")
+            .Produces<List<AlertView>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest);
 
         api.MapGet("/alerts/{id:long}/deliveries", (AlertRepository alerts, long id) =>
             alerts.Find(id) is null
                 ? Results.Json(new ApiError($"no alert #{id}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(alerts.Deliveries(id).Select(AlertViews.From).ToList(), SkyJson.Options));
+                : Results.Json(alerts.Deliveries(id).Select(AlertViews.From).ToList(), SkyJson.Options))
+            .WithName("ListAlertDeliveries")
+            .Produces<List<AlertDeliveryView>>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
     }
 }

@@ -13,10 +13,15 @@ public static class ServiceEndpoints
         {
             var current = desired.Current();
             return Results.Json(StatusViews.From(current.Number, current.State), SkyJson.Options);
-        });
+        })
+            .WithName("ListServices")
+            .Produces<ServiceListView>();
 
         api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken)), SkyJson.Options));
+            Results.Json(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken)), SkyJson.Options))
+            .WithName("GetServiceStatus")
+            .Produces<ServiceStatusView>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         MapOperation(api, "start", (operations, selector, reporter) => operations.StartAsync(selector, reporter, CancellationToken.None));
         MapOperation(api, "stop", (operations, selector, reporter) => operations.StopAsync(selector, reporter, CancellationToken.None));
@@ -28,7 +33,11 @@ public static class ServiceEndpoints
         {
             var selector = Selector(name, instance);
             return await new NdjsonOperationStream().RunAsync(context, async reporter => (await run(operations, selector, reporter), null));
-        });
+        })
+            .WithName($"{char.ToUpperInvariant(verb[0])}{verb[1..]}Service")
+            .WithDescription("A plan, progress as steps move, then a result (or an error) as NDJSON lines.")
+            .ProducesLines<StreamMessage>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
     private static ServiceSelector Selector(string name, string? instance) =>
         ServiceSelector.Parse(string.IsNullOrEmpty(instance) ? name : $"{name}/{instance}");
