@@ -1,4 +1,4 @@
-using Sky.Api.Contracts;
+using Sky.Contracts;
 using Sky.Runtime;
 using Sky.Supervisor;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 using Sky.Planning;
 using Sky.Runtime;
 using Sky.Supervisor;

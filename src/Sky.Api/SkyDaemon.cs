@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Sky.Api.Endpoints;
+using Sky.Contracts;
 using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
@@ -24,6 +25,7 @@ public static class SkyDaemon
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => SkyJson.Configure(o.SerializerOptions));
+        builder.Services.AddApiDocument();
 
         // Malformed bodies reach the exception handler below, which answers with a sentence instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -74,7 +76,7 @@ public static class SkyDaemon
         {
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var result = exception is BadHttpRequestException bad
-                ? Results.Json(new Contracts.ApiError($"bad request: {bad.Message}"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
+                ? Results.Json(new ApiError($"bad request: {bad.Message}"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
                 : ErrorResults.From(exception ?? new InvalidOperationException("unknown error"));
             await result.ExecuteAsync(context);
         }));
@@ -90,7 +92,9 @@ public static class SkyDaemon
         AlertEndpoints.Map(api);
         NotifyEndpoints.Map(api);
         JobEndpoints.Map(api);
-        app.MapFallback((HttpContext context) => Results.Json(new Contracts.ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound));
+        app.MapOpenApi(ApiDocument.Path);
+        app.MapFallback((HttpContext context) => Results.Json(new ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
         return app;
     }
 }

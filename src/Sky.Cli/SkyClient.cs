@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sky.Api;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 
 namespace Sky.Cli;
 

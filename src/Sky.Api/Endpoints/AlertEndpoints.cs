@@ -1,4 +1,5 @@
-using Sky.Api.Contracts;
+using Sky.Api.Views;
+using Sky.Contracts;
 using Sky.Store;
 
 namespace Sky.Api.Endpoints;
@@ -22,12 +23,18 @@ public static class AlertEndpoints
                 return Results.Json(new ApiError($"limit {limit} is not between 1 and 10000"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return Results.Json(alerts.Recent(state == "open", limit ?? DefaultLimit), SkyJson.Options);
-        });
+            return Results.Json(alerts.Recent(state == "open", limit ?? DefaultLimit).Select(AlertViews.From).ToList(), SkyJson.Options);
+        })
+            .WithName("ListAlerts")
+            .Produces<List<AlertView>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest);
 
         api.MapGet("/alerts/{id:long}/deliveries", (AlertRepository alerts, long id) =>
             alerts.Find(id) is null
                 ? Results.Json(new ApiError($"no alert #{id}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound)
-                : Results.Json(alerts.Deliveries(id), SkyJson.Options));
+                : Results.Json(alerts.Deliveries(id).Select(AlertViews.From).ToList(), SkyJson.Options))
+            .WithName("ListAlertDeliveries")
+            .Produces<List<AlertDeliveryView>>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
     }
 }

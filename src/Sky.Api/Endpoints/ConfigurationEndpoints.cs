@@ -1,5 +1,5 @@
-using Sky.Api.Contracts;
 using Sky.Configuration;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor;
@@ -16,7 +16,10 @@ public static class ConfigurationEndpoints
             var files = Files(request);
             var result = ConfigurationLoader.Load(files, naming);
             return Results.Json(Answer(result), SkyJson.Options);
-        });
+        })
+            .WithName("Validate")
+            .Produces<ValidationAnswer>()
+            .ProducesErrors(StatusCodes.Status400BadRequest);
 
         api.MapPost("/apply", async (FilesRequest request, HttpContext context, ServiceOperations operations) =>
         {
@@ -27,10 +30,16 @@ public static class ConfigurationEndpoints
                 var revision = await operations.ApplyAsync(request.Source ?? "api", files, reporter, CancellationToken.None);
                 return (true, revision);
             });
-        });
+        })
+            .WithName("Apply")
+            .WithDescription("A plan, progress as steps move, then a result (or an error) as NDJSON lines.")
+            .ProducesLines<StreamMessage>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/revisions", (RevisionRepository revisions, int? limit) =>
-            Results.Json(revisions.List(limit ?? 20).Select(r => new { r.Number, r.CreatedAt, r.Source }), SkyJson.Options));
+            Results.Json(revisions.List(limit ?? 20).Select(r => new RevisionView(r.Number, r.CreatedAt, r.Source)).ToList(), SkyJson.Options))
+            .WithName("ListRevisions")
+            .Produces<List<RevisionView>>();
     }
 
     public static ValidationAnswer Answer(ConfigurationResult result) => new(

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Sky.Api.Contracts;
 using Sky.Api.Events;
 using Sky.Configuration.Values;
+using Sky.Contracts;
 using Sky.Feed;
 using Sky.Store;
 using Sky.Supervisor;
@@ -25,7 +25,10 @@ public static class EventEndpoints
             var from = Since(since, clock);
             var list = events.Recent(Math.Clamp(limit ?? 100, 1, 100_000), service, from);
             return Results.Json(list.Select(e => new EventView(e.Id, e.Time, e.Kind, e.Service, e.Instance, e.Message)).ToList(), SkyJson.Options);
-        });
+        })
+            .WithName("ListEvents")
+            .Produces<List<EventView>>()
+            .ProducesErrors(StatusCodes.Status400BadRequest);
 
         api.MapGet("/events/stream", async (HttpContext context, StateFeed feed, string? service, CancellationToken cancellationToken) =>
         {
@@ -60,7 +63,11 @@ public static class EventEndpoints
             {
                 // The client left.
             }
-        });
+        })
+            .WithName("StreamEvents")
+            .WithDescription("Server-sent events: first a 'snapshot' (FeedSnapshotView), then each 'change' (FeedChangeView); a fresh snapshot after falling behind.")
+            .Produces<FeedChangeView>(StatusCodes.Status200OK, EndpointDocs.EventStream)
+            .AddOpenApiOperationTransformer(EndpointDocs.SnapshotThenChanges);
     }
 
     /// <summary>A duration back from now (<c>30m</c>, <c>1h</c>, <c>2d</c>) or a time (ISO 8601); null for all.</summary>

@@ -1,4 +1,5 @@
-using Sky.Api.Contracts;
+using Sky.Api.Views;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Scheduler;
@@ -12,31 +13,50 @@ public static class JobEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/jobs", (JobScheduler scheduler) => Results.Json(scheduler.Overview(), SkyJson.Options));
+        api.MapGet("/jobs", (JobScheduler scheduler) => Results.Json(scheduler.Overview().Select(JobViews.From).ToList(), SkyJson.Options))
+            .WithName("ListJobs")
+            .Produces<List<JobView>>();
 
         api.MapPost("/jobs/{name}/start", (string name, JobScheduler scheduler) =>
             scheduler.StartNow(name) is { } runId
-                ? Results.Json(new JobRunStarted(name, runId), SkyJson.Options, statusCode: StatusCodes.Status202Accepted)
-                : NoSuchJob(name));
+                ? Results.Json(new JobStartAnswer(name, runId), SkyJson.Options, statusCode: StatusCodes.Status202Accepted)
+                : NoSuchJob(name))
+            .WithName("StartJob")
+            .Produces<JobStartAnswer>(StatusCodes.Status202Accepted)
+            .ProducesErrors(StatusCodes.Status404NotFound);
 
         api.MapGet("/jobs/{name}/runs", (string name, int? limit, JobScheduler scheduler, JobRunRepository runs) =>
         {
             var list = runs.List(name, Math.Clamp(limit ?? 100, 1, 10_000));
-            return list.Count == 0 && scheduler.Find(name) is null ? NoSuchJob(name) : Results.Json(list, SkyJson.Options);
-        });
+            return list.Count == 0 && scheduler.Find(name) is null ? NoSuchJob(name) : Results.Json(list.Select(JobViews.From).ToList(), SkyJson.Options);
+        })
+            .WithName("ListJobRuns")
+            .Produces<List<JobRunView>>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
 
         api.MapGet("/jobs/{name}/runs/{id:long}", (string name, long id, JobScheduler scheduler, JobRunRepository runs) =>
-            runs.Get(name, id) is { } run ? Results.Json(run, SkyJson.Options) : NoSuchRun(name, id, scheduler));
+            runs.Get(name, id) is { } run ? Results.Json(JobViews.From(run), SkyJson.Options) : NoSuchRun(name, id, scheduler))
+            .WithName("GetJobRun")
+            .Produces<JobRunView>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
 
         api.MapGet("/jobs/{name}/logs", async (string name, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
             runs.Latest(name) is { } run
-                ? Results.Json(await WithLiveOutputAsync(run, runtime, naming, cancellationToken), SkyJson.Options)
-                : scheduler.Find(name) is null ? NoSuchJob(name) : Error(StatusCodes.Status404NotFound, $"job '{name}' has not run yet (start it with sky job start {name})"));
+                ? Results.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)), SkyJson.Options)
+                : scheduler.Find(name) is null ? NoSuchJob(name) : Error(StatusCodes.Status404NotFound, $"job '{name}' has not run yet (start it with sky job start {name})"))
+            .WithName("GetLatestJobRunLogs")
+            .WithDescription("The latest run with its output (so far, while it runs).")
+            .Produces<JobRunView>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
 
         api.MapGet("/jobs/{name}/runs/{id:long}/logs", async (string name, long id, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
             runs.Get(name, id) is { } run
-                ? Results.Json(await WithLiveOutputAsync(run, runtime, naming, cancellationToken), SkyJson.Options)
-                : NoSuchRun(name, id, scheduler));
+                ? Results.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)), SkyJson.Options)
+                : NoSuchRun(name, id, scheduler))
+            .WithName("GetJobRunLogs")
+            .WithDescription("A run with its output (so far, while it runs).")
+            .Produces<JobRunView>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
     }
 
     /// <summary>A run still going has no recorded output yet: read what its container printed so far.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Supervisor;
@@ -71,6 +71,10 @@ public static class LogEndpoints
             }
 
             return Results.Empty;
-        });
+        })
+            .WithName("GetServiceLogs")
+            .WithDescription("The output of the service's own containers (with dependencies=true, theirs too), one LogLine a line; follow=true keeps streaming.")
+            .ProducesLines<LogLine>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 }

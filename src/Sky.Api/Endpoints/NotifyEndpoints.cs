@@ -1,5 +1,5 @@
-using Sky.Api.Contracts;
 using Sky.Api.Snitch;
+using Sky.Contracts;
 
 namespace Sky.Api.Endpoints;
 
@@ -17,6 +17,9 @@ public static class NotifyEndpoints
             return problem is not null
                 ? Results.Json(new ApiError(problem), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
                 : Results.Json(new NotifyAnswer(queued), SkyJson.Options, statusCode: StatusCodes.Status202Accepted);
-        });
+        })
+            .WithName("Notify")
+            .Produces<NotifyAnswer>(StatusCodes.Status202Accepted)
+            .ProducesErrors(StatusCodes.Status400BadRequest);
     }
 }

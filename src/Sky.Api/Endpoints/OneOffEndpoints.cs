@@ -1,4 +1,5 @@
 using Sky.Api.OneOffs;
+using Sky.Contracts;
 using Sky.Runtime;
 
 namespace Sky.Api.Endpoints;
@@ -13,7 +14,9 @@ public static class OneOffEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/oneoffs", async (OneOffContainers oneOffs, CancellationToken cancellationToken) =>
-            Results.Json((await oneOffs.ListAsync(cancellationToken)).Select(OneOffContainers.View).ToList(), SkyJson.Options));
+            Results.Json((await oneOffs.ListAsync(cancellationToken)).Select(OneOffContainers.View).ToList(), SkyJson.Options))
+            .WithName("ListOneOffs")
+            .Produces<List<OneOffView>>();
 
         api.MapPost("/oneoffs", async (OneOffCreateRequest request, OneOffContainers oneOffs, IContainerRuntime runtime, CancellationToken cancellationToken) =>
         {
@@ -25,10 +28,16 @@ public static class OneOffEndpoints
 
             var created = await oneOffs.FindAsync(id, cancellationToken);
             return Results.Json(OneOffContainers.View(created), SkyJson.Options, statusCode: StatusCodes.Status201Created);
-        });
+        })
+            .WithName("CreateOneOff")
+            .Produces<OneOffView>(StatusCodes.Status201Created)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/oneoffs/{id}", async (string id, OneOffContainers oneOffs, CancellationToken cancellationToken) =>
-            Results.Json(OneOffContainers.View(await oneOffs.FindAsync(id, cancellationToken)), SkyJson.Options));
+            Results.Json(OneOffContainers.View(await oneOffs.FindAsync(id, cancellationToken)), SkyJson.Options))
+            .WithName("GetOneOff")
+            .Produces<OneOffView>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/oneoffs/{id}/attach", async (string id, HttpContext context, OneOffContainers oneOffs, TerminalBridge bridge) =>
         {
@@ -36,19 +45,27 @@ public static class OneOffEndpoints
             var container = await oneOffs.FindAsync(id, context.RequestAborted);
             if (container.State is not (Model.ContainerState.Running or Model.ContainerState.Created))
             {
-                return Results.Json(new Contracts.ApiError($"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
+                return Results.Json(new ApiError($"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
             }
 
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                return Results.Json(new Contracts.ApiError("attach needs a WebSocket upgrade"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(new ApiError("attach needs a WebSocket upgrade"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             await bridge.RunAsync(socket, container, context.RequestAborted);
             return Results.Empty;
-        });
+        })
+            .WithName("AttachOneOff")
+            .WithDescription("A WebSocket: terminal bytes in binary frames both ways, TerminalMessage control messages in text frames.")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        api.MapPost("/runs", (RunRequest request, HttpContext context, OneOffRunner runner) => runner.RunAsync(context, request));
+        api.MapPost("/runs", (RunRequest request, HttpContext context, OneOffRunner runner) => runner.RunAsync(context, request))
+            .WithName("Run")
+            .WithDescription("Runs a command to completion in a new container: its stdout and stderr lines, then its exit code, as RunMessage lines.")
+            .ProducesLines<RunMessage>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 }

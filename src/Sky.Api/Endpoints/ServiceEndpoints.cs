@@ -1,3 +1,5 @@
+using Sky.Api.Views;
+using Sky.Contracts;
 using Sky.Supervisor;
 
 namespace Sky.Api.Endpoints;
@@ -10,18 +12,16 @@ public static class ServiceEndpoints
         api.MapGet("/services", (DesiredStateSource desired) =>
         {
             var current = desired.Current();
-            return Results.Json(
-                new
-                {
-                    revision = current.Number,
-                    services = current.State.Services.Select(s => new { s.Name, instances = s.Instances.Select(i => i.Name) }),
-                    jobs = current.State.Jobs.Select(j => new { j.Name, j.Every }),
-                },
-                SkyJson.Options);
-        });
+            return Results.Json(StatusViews.From(current.Number, current.State), SkyJson.Options);
+        })
+            .WithName("ListServices")
+            .Produces<ServiceListView>();
 
         api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json(await status.ServiceAsync(Selector(name, instance), cancellationToken), SkyJson.Options));
+            Results.Json(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken)), SkyJson.Options))
+            .WithName("GetServiceStatus")
+            .Produces<ServiceStatusView>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         MapOperation(api, "start", (operations, selector, reporter) => operations.StartAsync(selector, reporter, CancellationToken.None));
         MapOperation(api, "stop", (operations, selector, reporter) => operations.StopAsync(selector, reporter, CancellationToken.None));
@@ -33,7 +33,11 @@ public static class ServiceEndpoints
         {
             var selector = Selector(name, instance);
             return await new NdjsonOperationStream().RunAsync(context, async reporter => (await run(operations, selector, reporter), null));
-        });
+        })
+            .WithName($"{char.ToUpperInvariant(verb[0])}{verb[1..]}Service")
+            .WithDescription("A plan, progress as steps move, then a result (or an error) as NDJSON lines.")
+            .ProducesLines<StreamMessage>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
     private static ServiceSelector Selector(string name, string? instance) =>
         ServiceSelector.Parse(string.IsNullOrEmpty(instance) ? name : $"{name}/{instance}");

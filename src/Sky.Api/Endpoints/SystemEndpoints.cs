@@ -1,4 +1,5 @@
-using Sky.Api.Contracts;
+using Sky.Api.Views;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Supervisor;
@@ -21,9 +22,14 @@ public static class SystemEndpoints
             {
                 return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message), SkyJson.Options);
             }
-        });
+        })
+            .WithName("GetVersion")
+            .Produces<VersionAnswer>();
 
         api.MapGet("/containers", async (StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json(await status.AllAsync(cancellationToken), SkyJson.Options));
+            Results.Json((await status.AllAsync(cancellationToken)).Select(StatusViews.From).ToList(), SkyJson.Options))
+            .WithName("ListContainers")
+            .Produces<List<ContainerStatusView>>()
+            .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 using Sky.Feed;
 using Sky.Feed.Changes;
 

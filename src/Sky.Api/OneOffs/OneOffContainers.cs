@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Sky.Contracts;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Supervisor;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sky.Contracts;
 using Sky.Runtime;
 
 namespace Sky.Api.OneOffs;

@@ -1,5 +1,5 @@
 using Sky.Alerts;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 
 namespace Sky.Api.Snitch;
 

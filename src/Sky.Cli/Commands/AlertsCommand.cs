@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sky.Cli.Output;
-using Sky.Store;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -16,7 +16,7 @@ public static class AlertsCommand
         {
             var cli = context(parse);
             using var client = cli.Client();
-            var alerts = await client.GetAsync<List<AlertRecord>>(parse.GetValue(all) ? "alerts?state=all" : "alerts?state=open", cancellationToken);
+            var alerts = await client.GetAsync<List<AlertView>>(parse.GetValue(all) ? "alerts?state=all" : "alerts?state=open", cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, alerts);
@@ -41,7 +41,9 @@ public static class AlertsCommand
         return command;
     }
 
-    private static string Target(AlertRecord alert) => Sky.Alerts.AlertMessages.Target(alert.Service, alert.Instance);
+    /// <summary><c>web</c> for a service's only (default) instance, <c>web/eu</c> otherwise: as the alert's notices name it.</summary>
+    private static string Target(AlertView alert) =>
+        alert.Instance.Length == 0 || alert.Instance == alert.Service || alert.Instance == "default" ? alert.Service : $"{alert.Service}/{alert.Instance}";
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sky.Api.OneOffs;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

@@ -2,9 +2,8 @@ using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
-using Sky.Api;
-using Sky.Api.OneOffs;
 using Sky.Cli.Terminal;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

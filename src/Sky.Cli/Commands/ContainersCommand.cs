@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sky.Api.OneOffs;
+using Sky.Contracts;
 using Sky.Cli.Output;
 
 namespace Sky.Cli.Commands;

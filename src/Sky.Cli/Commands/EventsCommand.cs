@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Sky.Api;
-using Sky.Api.Contracts;
 using Sky.Cli.Output;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

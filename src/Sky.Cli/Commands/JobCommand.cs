@@ -22,6 +22,6 @@ public static class JobCommand
     public static string Time(DateTimeOffset? instant) =>
         instant?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "-";
 
-    public static string Seconds(TimeSpan? span) =>
-        span is { } s ? s.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "s" : "-";
+    public static string Seconds(double? seconds) =>
+        seconds is { } s ? s.ToString("0.000", CultureInfo.InvariantCulture) + "s" : "-";
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sky.Cli.Output;
-using Sky.Scheduler;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -15,7 +15,7 @@ public static class JobListCommand
         {
             var cli = context(parse);
             using var client = cli.Client();
-            var jobs = await client.GetAsync<List<JobOverview>>("jobs", cancellationToken);
+            var jobs = await client.GetAsync<List<JobView>>("jobs", cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, jobs);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sky.Cli.Output;
-using Sky.Store;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -18,7 +18,7 @@ public static class JobLogsCommand
             using var client = cli.Client();
             var job = parse.GetValue(name)!;
             var path = parse.GetValue(run) is long id ? JobCommand.JobPath(job, $"/runs/{id}/logs") : JobCommand.JobPath(job, "/logs");
-            var answer = await client.GetAsync<JobRun>(path, cancellationToken);
+            var answer = await client.GetAsync<JobRunView>(path, cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, answer);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sky.Cli.Output;
-using Sky.Store;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -18,7 +18,7 @@ public static class JobRunsCommand
             var cli = context(parse);
             using var client = cli.Client();
             var path = JobCommand.JobPath(parse.GetValue(name)!, "/runs") + (parse.GetValue(limit) is int n ? $"?limit={n}" : string.Empty);
-            var runs = await client.GetAsync<List<JobRun>>(path, cancellationToken);
+            var runs = await client.GetAsync<List<JobRunView>>(path, cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, runs);
@@ -30,8 +30,8 @@ public static class JobRunsCommand
                 ["run", "trigger", "start", "end", "duration", "exit code", "state", "message"],
                 runs.Select(r => (IReadOnlyList<string>)
                 [
-                    r.Id.ToString(CultureInfo.InvariantCulture), r.Trigger, JobCommand.Time(r.StartedAt), JobCommand.Time(r.EndedAt), JobCommand.Seconds(r.Duration),
-                    r.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", JobRunStates.ToText(r.State), r.Message ?? string.Empty,
+                    r.Id.ToString(CultureInfo.InvariantCulture), r.Trigger, JobCommand.Time(r.StartedAt), JobCommand.Time(r.EndedAt), JobCommand.Seconds(r.DurationSeconds),
+                    r.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", r.State, r.Message ?? string.Empty,
                 ]));
             return ExitCodes.Ok;
         });

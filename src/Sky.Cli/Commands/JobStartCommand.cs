@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sky.Cli.Output;
-using Sky.Scheduler;
-using Sky.Store;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -21,7 +20,7 @@ public static class JobStartCommand
             var cli = context(parse);
             using var client = cli.Client();
             var job = parse.GetValue(name)!;
-            var started = await client.PostAsync<JobRunStarted>(JobCommand.JobPath(job, "/start"), new { }, cancellationToken);
+            var started = await client.PostAsync<JobStartAnswer>(JobCommand.JobPath(job, "/start"), new { }, cancellationToken);
             if (!parse.GetValue(wait))
             {
                 if (cli.Format == OutputFormat.Json)
@@ -44,22 +43,22 @@ public static class JobStartCommand
             else
             {
                 var code = run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
-                cli.Out.WriteLine($"Run {run.Id} of {job} {JobRunStates.ToText(run.State)} (exit code {code}) in {JobCommand.Seconds(run.Duration)}"
+                cli.Out.WriteLine($"Run {run.Id} of {job} {run.State} (exit code {code}) in {JobCommand.Seconds(run.DurationSeconds)}"
                     + (run.Message is { Length: > 0 } message ? $": {message}" : string.Empty));
             }
 
             // The run's own exit code, so scripts and CI can act on it; 1 when it ended without one (timed out, could not start).
-            return run.State == JobRunState.Succeeded ? ExitCodes.Ok : run.ExitCode is > 0 and < 256 ? (int)run.ExitCode : ExitCodes.Failed;
+            return run.State == JobRunView.Succeeded ? ExitCodes.Ok : run.ExitCode is > 0 and < 256 ? (int)run.ExitCode : ExitCodes.Failed;
         });
         return command;
     }
 
-    private static async Task<JobRun> WaitAsync(SkyClient client, string job, long runId, CancellationToken cancellationToken)
+    private static async Task<JobRunView> WaitAsync(SkyClient client, string job, long runId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var run = await client.GetAsync<JobRun>(JobCommand.JobPath(job, $"/runs/{runId}"), cancellationToken);
-            if (run.State != JobRunState.Running)
+            var run = await client.GetAsync<JobRunView>(JobCommand.JobPath(job, $"/runs/{runId}"), cancellationToken);
+            if (run.State != JobRunView.Running)
             {
                 return run;
             }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sky.Cli.Output;
-using Sky.Supervisor;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -14,7 +14,7 @@ public static class PsCommand
         {
             var cli = context(parse);
             using var client = cli.Client();
-            var containers = await client.GetAsync<List<ContainerStatus>>("containers", cancellationToken);
+            var containers = await client.GetAsync<List<ContainerStatusView>>("containers", cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, containers);
@@ -34,6 +34,6 @@ public static class PsCommand
     }
 
     /// <summary><c>127.0.0.1:32768->8080</c> for each published port.</summary>
-    public static string Ports(ContainerStatus container) =>
+    public static string Ports(ContainerStatusView container) =>
         container.Ports.Count == 0 ? "-" : string.Join(", ", container.Ports.OrderBy(p => p.Key).Select(p => $"127.0.0.1:{p.Value}->{p.Key}"));
 }

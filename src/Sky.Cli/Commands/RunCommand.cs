@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Sky.Api;
-using Sky.Api.OneOffs;
 using Sky.Cli.Output;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

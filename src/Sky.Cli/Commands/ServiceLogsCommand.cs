@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sky.Api.Contracts;
 using Sky.Cli.Output;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -29,7 +29,7 @@ public static class ServiceLogsCommand
                 {
                     if (cli.Format == OutputFormat.Json)
                     {
-                        cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(line, Sky.Api.SkyJson.Options));
+                        cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(line, SkyJson.Options));
                         continue;
                     }
 

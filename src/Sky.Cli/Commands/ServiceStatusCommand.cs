@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sky.Cli.Output;
-using Sky.Supervisor;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
@@ -16,7 +16,7 @@ public static class ServiceStatusCommand
         {
             var cli = context(parse);
             using var client = cli.Client();
-            var status = await client.GetAsync<ServiceStatus>(ServiceCommand.ServicePath(parse.GetValue(name)!, string.Empty), cancellationToken);
+            var status = await client.GetAsync<ServiceStatusView>(ServiceCommand.ServicePath(parse.GetValue(name)!, string.Empty), cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, status);

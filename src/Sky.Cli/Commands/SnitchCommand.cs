@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Sky.Api.Contracts;
-using Sky.Api.Snitch;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

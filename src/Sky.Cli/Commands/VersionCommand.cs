@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sky.Api;
-using Sky.Api.Contracts;
 using Sky.Cli.Output;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Sky.Api;
+using Sky.Contracts;
 
 namespace Sky.Cli.Output;
 

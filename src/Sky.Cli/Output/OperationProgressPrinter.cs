@@ -1,4 +1,4 @@
-using Sky.Api.Contracts;
+using Sky.Contracts;
 
 namespace Sky.Cli.Output;
 

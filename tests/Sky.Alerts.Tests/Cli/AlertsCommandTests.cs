@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Sky.Testing.Peers;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 using Sky.Api.Settings;
 using Sky.Model;
 

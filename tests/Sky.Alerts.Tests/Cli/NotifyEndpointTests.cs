@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Sky.Testing.Peers;
-using Sky.Api.Contracts;
+using Sky.Contracts;
 using Sky.Api.Settings;
 
 namespace Sky.Alerts.Tests.Cli;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Sky.Testing.Peers;
 using Sky.Api.Settings;
-using Sky.Api.Snitch;
+using Sky.Contracts;
 using Sky.Cli;
 using Sky.Cli.Commands;
 

@@ -41,6 +41,8 @@ public sealed class JobCommandTests
         var run = Assert.Single(await RunsAsync(daemon, "still-alive"));
         Assert.Equal(("manual", "succeeded", 0L), (run.Trigger, run.State, run.ExitCode!.Value));
         Assert.Equal("Hey I'm still alive!\n", (await daemon.RunAsync("job", "logs", "still-alive", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
+        using var listed = JsonDocument.Parse((await daemon.RunAsync("job", "runs", "still-alive", "-o", "json")).Output);
+        Assert.Equal(JsonValueKind.Number, listed.RootElement[0].GetProperty("durationSeconds").ValueKind);
         // The run is recorded first, then its container goes: nothing is left behind, a moment later at most.
         await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace), names => names.Count == 0, Bound, "the run's container removed");
     }

@@ -1,0 +1,38 @@
+namespace Sky.Contracts;
+
+/// <summary>One container of a service as it is now (<c>GET /containers</c>, <c>sky ps</c>, <c>sky service status</c>).</summary>
+public sealed record ContainerStatusView
+{
+    public required string Name { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string Instance { get; init; }
+
+    /// <summary><c>main</c> for the service's own container, else the dependency's name.</summary>
+    public required string Role { get; init; }
+
+    public string? Id { get; init; }
+
+    /// <summary>The engine's state (<c>running</c>, <c>exited</c>...), or <c>missing</c> when a wanted container does not exist.</summary>
+    public required string State { get; init; }
+
+    public string? Image { get; init; }
+
+    public string? Revision { get; init; }
+
+    /// <summary>Whether it was built from the configuration now applied (false: a restart or apply will replace it).</summary>
+    public bool UpToDate { get; init; } = true;
+
+    /// <summary><c>starting</c>, <c>healthy</c>, <c>unhealthy</c>, or null without checks.</summary>
+    public string? Health { get; init; }
+
+    public string? LastCheck { get; init; }
+
+    public int Restarts { get; init; }
+
+    /// <summary>Container port to host port on 127.0.0.1.</summary>
+    public IReadOnlyDictionary<int, int> Ports { get; init; } = new Dictionary<int, int>();
+
+    public DateTimeOffset? Created { get; init; }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace Sky.Contracts.Tests;
+
+/// <summary>The one JSON shape of the API, as both the daemon and the CLI write and read it.</summary>
+public sealed class SkyJsonTests
+{
+    [Fact]
+    public void A_run_duration_is_written_as_seconds_in_a_number()
+    {
+        var run = new JobRunView
+        {
+            Id = 7,
+            Job = "nightly",
+            Trigger = "manual",
+            DispatchedAt = DateTimeOffset.Parse("2026-11-29T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            DurationSeconds = 0.0817534,
+            State = JobRunView.Succeeded,
+        };
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(run, SkyJson.Options));
+
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("durationSeconds").ValueKind);
+        Assert.Equal(0.0817534, json.RootElement.GetProperty("durationSeconds").GetDouble());
+        Assert.False(json.RootElement.TryGetProperty("duration", out _));
+    }
+
+    [Fact]
+    public void Names_are_camel_case_and_nulls_are_left_out()
+    {
+        var text = JsonSerializer.Serialize(new JobStartAnswer("nightly", 3), SkyJson.Options)
+            + JsonSerializer.Serialize(new ApiError("no such job"), SkyJson.Options);
+
+        Assert.Equal("""{"job":"nightly","runId":3}{"error":"no such job"}""", text);
+    }
+
+    [Fact]
+    public void A_job_run_with_its_output_comes_back_as_it_was_written()
+    {
+        var run = new JobRunView
+        {
+            Id = 12,
+            Job = "export",
+            Trigger = "schedule",
+            ScheduledAt = DateTimeOffset.Parse("2026-11-29T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            DispatchedAt = DateTimeOffset.Parse("2026-11-29T03:00:00.004Z", System.Globalization.CultureInfo.InvariantCulture),
+            StartedAt = DateTimeOffset.Parse("2026-11-29T03:00:00.210Z", System.Globalization.CultureInfo.InvariantCulture),
+            EndedAt = DateTimeOffset.Parse("2026-11-29T03:00:02.5Z", System.Globalization.CultureInfo.InvariantCulture),
+            DurationSeconds = 2.29,
+            ExitCode = 3,
+            State = JobRunView.Failed,
+            Message = "exit code 3",
+            Output = "about to fail\n",
+            Container = "4f2a",
+        };
+
+        Assert.Equal(run, RoundTrip(run));
+    }
+
+    [Fact]
+    public void A_service_status_keeps_its_instances_containers_and_published_ports()
+    {
+        var container = new ContainerStatusView
+        {
+            Name = "web-production",
+            Service = "web",
+            Instance = "production",
+            Role = "main",
+            State = "running",
+            Health = "healthy",
+            Restarts = 2,
+            Ports = new Dictionary<int, int> { [8080] = 32768 },
+        };
+        var status = new ServiceStatusView("web", "Jane Doe <jane@example.com>", 4, [new InstanceStatusView("production", true, [container])]);
+
+        var back = RoundTrip(status);
+
+        Assert.Equal(("web", 4L, "Jane Doe <jane@example.com>"), (back.Name, back.Revision, back.Maintainer));
+        var instance = Assert.Single(back.Instances);
+        Assert.Equal(("production", true), (instance.Name, instance.WantedRunning));
+        var read = Assert.Single(instance.Containers);
+        Assert.Equal(container with { Ports = read.Ports }, read);
+        Assert.Equal(32768, read.Ports[8080]);
+    }
+
+    [Fact]
+    public void A_feed_change_carries_only_the_fields_its_type_sets()
+    {
+        var change = new FeedChangeView
+        {
+            Sequence = 41,
+            Time = DateTimeOffset.Parse("2026-11-29T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Type = "container",
+            Message = "t-web-production running on 127.0.0.1:32768 (port 8080)",
+            Service = "web",
+            Container = "t-web-production",
+            Phase = "running",
+            HostPorts = new Dictionary<int, int> { [8080] = 32768 },
+        };
+
+        var text = JsonSerializer.Serialize(change, SkyJson.Options);
+        var back = JsonSerializer.Deserialize<FeedChangeView>(text, SkyJson.Options)!;
+
+        Assert.Contains("\"hostPorts\":{\"8080\":32768}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("revision", text, StringComparison.Ordinal);
+        Assert.Equal(change with { HostPorts = back.HostPorts }, back);
+        Assert.Equal(32768, back.HostPorts![8080]);
+    }
+
+    [Fact]
+    public void A_number_sent_as_a_string_is_refused_as_the_document_says()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<JobStartAnswer>("""{"job":"nightly","runId":"3"}""", SkyJson.Options));
+    }
+
+    private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, SkyJson.Options), SkyJson.Options)!;
+}
