@@ -25,3 +25,15 @@ fi
 "$sky" apply "$examples"
 "$sky" service start my-application
 "$sky" service status my-application
+
+data=${SKY_DATA_DIR:-$HOME/.local/share/sky}
+cat <<NEXT
+
+sky runs: the API is at ${SKY_ADDR:-http://127.0.0.1:7070}/api/v1 (OpenAPI: /api/v1/openapi.json), the daemon logs to $data/daemon.log.
+What next:
+  bin/sky service list                 what is applied and what runs
+  bin/sky ps                           every container sky manages, with its published 127.0.0.1 ports
+  bin/sky events -f                    what sky does, live (kill a container with docker kill and watch)
+  bin/sky job start still-alive --wait run the recurrent job now
+  bin/sky service stop my-application  stop it; then kill \$(cat $data/daemon.pid) stops the daemon
+NEXT

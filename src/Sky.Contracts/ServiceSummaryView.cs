@@ -1,4 +1,4 @@
 namespace Sky.Contracts;
 
-/// <summary>A service of the applied revision and the names of its instances.</summary>
-public sealed record ServiceSummaryView(string Name, IReadOnlyList<string> Instances);
+/// <summary>A service of the applied revision and how each of its instances is doing.</summary>
+public sealed record ServiceSummaryView(string Name, IReadOnlyList<InstanceSummaryView> Instances);

@@ -1,5 +1,7 @@
 using Sky.Api.Views;
 using Sky.Contracts;
+using Sky.Feed;
+using Sky.Store;
 using Sky.Supervisor;
 
 namespace Sky.Api.Endpoints;
@@ -9,10 +11,10 @@ public static class ServiceEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/services", (DesiredStateSource desired) =>
+        api.MapGet("/services", (StateFeed feed, ServiceIntentRepository intents) =>
         {
-            var current = desired.Current();
-            return Results.Json(StatusViews.From(current.Number, current.State), SkyJson.Options);
+            var wanted = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
+            return Results.Json(ServiceListViews.From(feed.Current, wanted), SkyJson.Options);
         })
             .WithName("ListServices")
             .Produces<ServiceListView>();

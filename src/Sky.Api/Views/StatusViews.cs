@@ -30,9 +30,4 @@ public static class StatusViews
 
     public static ServiceStatusView From(ServiceStatus service) =>
         new(service.Name, service.Maintainer, service.Revision, service.Instances.Select(From).ToList());
-
-    public static ServiceListView From(long revision, DesiredState state) => new(
-        revision,
-        state.Services.Select(s => new ServiceSummaryView(s.Name, s.Instances.Select(i => i.Name).ToList())).ToList(),
-        state.Jobs.Select(j => new JobSummaryView(j.Name, j.Every)).ToList());
 }

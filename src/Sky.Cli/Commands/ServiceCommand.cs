@@ -13,6 +13,7 @@ public static class ServiceCommand
         command.Subcommands.Add(Operation("start", "Start every instance of a service (or one), its dependencies first", context));
         command.Subcommands.Add(Operation("stop", "Stop a service's containers; they stay, ready to start again", context));
         command.Subcommands.Add(Operation("restart", "Stop then start a service's containers", context));
+        command.Subcommands.Add(ServiceListCommand.Create(context));
         command.Subcommands.Add(ServiceStatusCommand.Create(context));
         command.Subcommands.Add(ServiceLogsCommand.Create(context));
         return command;
