@@ -36,8 +36,9 @@ public sealed class EventsCommandTests
 
         await Docker.RunAsync("exec", name, "rm", "/www/health");
 
-        var unhealthy = await output.WaitForAsync(l => l.Contains("health", StringComparison.Ordinal) && l.Contains($"{name} is unhealthy", StringComparison.Ordinal), TimeSpan.FromSeconds(15), "the unhealthy verdict");
-        Assert.Contains("HTTP 404", unhealthy, StringComparison.Ordinal);
+        // The verdict itself (kind "health"), with the check's last result; the event log's "unhealthy" line may come first.
+        var unhealthy = await output.WaitForAsync(l => l.Contains("  health  ", StringComparison.Ordinal) && l.Contains($"{name} is unhealthy", StringComparison.Ordinal), TimeSpan.FromSeconds(15), "the unhealthy verdict");
+        Assert.Contains("http /health on port 8080", unhealthy, StringComparison.Ordinal);
         await output.WaitForAsync(l => l.Contains("restart", StringComparison.Ordinal) && l.Contains($"restarted {name} ({name} is unhealthy); restart 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15), "the restart and why");
         await output.WaitForAsync(l => l.Contains($"{name} is healthy", StringComparison.Ordinal), TimeSpan.FromSeconds(15), "healthy again");
 
