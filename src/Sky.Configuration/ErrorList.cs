@@ -8,17 +8,17 @@ namespace Sky.Configuration;
 /// </summary>
 internal sealed class ErrorList
 {
-    private readonly List<ConfigurationError> _errors = [];
-    private readonly HashSet<ConfigurationError> _seen = [];
+    private readonly List<ConfigurationError> errors = [];
+    private readonly HashSet<ConfigurationError> seen = [];
 
-    public int Count => _errors.Count;
+    public int Count => this.errors.Count;
 
     public void Add(string file, int line, int column, string keyPath, string message)
     {
         var error = new ConfigurationError(file, line, column, keyPath, message);
-        if (_seen.Add(error))
+        if (seen.Add(error))
         {
-            _errors.Add(error);
+            this.errors.Add(error);
         }
     }
 
@@ -41,7 +41,7 @@ internal sealed class ErrorList
             return fileOrder.Count;
         }
 
-        return _errors
+        return this.errors
             .Select((e, i) => (Error: e, Index: i))
             .OrderBy(x => FileIndex(x.Error.File))
             .ThenBy(x => x.Error.Line)

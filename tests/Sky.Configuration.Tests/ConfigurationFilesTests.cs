@@ -4,30 +4,30 @@ namespace Sky.Configuration.Tests;
 
 public sealed class ConfigurationFilesTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sky-config-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("sky-config-").FullName;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => Directory.Delete(this.folder, recursive: true);
 
     [Fact]
     public void A_folder_gives_its_yaml_files_sorted_by_name_without_recursing()
     {
-        File.WriteAllText(Path.Combine(_folder, "b.yaml"), "b: {image: b}\n");
-        File.WriteAllText(Path.Combine(_folder, "a.yml"), "a: {image: a}\n");
-        File.WriteAllText(Path.Combine(_folder, "notes.txt"), "not yaml");
-        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
-        File.WriteAllText(Path.Combine(_folder, "sub", "c.yml"), "c: {image: c}\n");
+        File.WriteAllText(Path.Combine(this.folder, "b.yaml"), "b: {image: b}\n");
+        File.WriteAllText(Path.Combine(this.folder, "a.yml"), "a: {image: a}\n");
+        File.WriteAllText(Path.Combine(this.folder, "notes.txt"), "not yaml");
+        Directory.CreateDirectory(Path.Combine(this.folder, "sub"));
+        File.WriteAllText(Path.Combine(this.folder, "sub", "c.yml"), "c: {image: c}\n");
 
-        var files = ConfigurationFiles.Read(_folder);
+        var files = ConfigurationFiles.Read(this.folder);
 
         Assert.Equal(["a.yml", "b.yaml"], files.Select(f => f.Path));
         Assert.Equal("a: {image: a}\n", files[0].Content);
-        Assert.Equal(_folder, files[0].BaseDirectory);
+        Assert.Equal(this.folder, files[0].BaseDirectory);
     }
 
     [Fact]
     public void A_single_file_keeps_the_path_as_given()
     {
-        var path = Path.Combine(_folder, "one.yml");
+        var path = Path.Combine(this.folder, "one.yml");
         File.WriteAllText(path, "one: {image: x}\n");
 
         var file = Assert.Single(ConfigurationFiles.Read(path));
@@ -38,19 +38,19 @@ public sealed class ConfigurationFilesTests : IDisposable
     [Fact]
     public void A_missing_file_or_folder_throws_with_its_name()
     {
-        var file = Assert.Throws<FileNotFoundException>(() => ConfigurationFiles.Read(Path.Combine(_folder, "missing.yml")));
+        var file = Assert.Throws<FileNotFoundException>(() => ConfigurationFiles.Read(Path.Combine(this.folder, "missing.yml")));
         Assert.Contains("missing.yml", file.Message, StringComparison.Ordinal);
-        var folder = Assert.Throws<DirectoryNotFoundException>(() => ConfigurationFiles.Read(Path.Combine(_folder, "nowhere")));
+        var folder = Assert.Throws<DirectoryNotFoundException>(() => ConfigurationFiles.Read(Path.Combine(this.folder, "nowhere")));
         Assert.Contains("nowhere", folder.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Relative_host_folders_are_read_against_the_file_s_folder()
     {
-        File.WriteAllText(Path.Combine(_folder, "app.yml"), "app:\n  image: x\n  volumes: ['./data:/data']\n");
+        File.WriteAllText(Path.Combine(this.folder, "app.yml"), "app:\n  image: x\n  volumes: ['./data:/data']\n");
 
-        var state = ConfigurationLoader.Load(ConfigurationFiles.Read(_folder), new Naming()).State!;
+        var state = ConfigurationLoader.Load(ConfigurationFiles.Read(this.folder), new Naming()).State!;
 
-        Assert.Equal(new VolumeMount(Path.Combine(_folder, "data"), "/data", true, false), TestConfig.Container(state, "app").Volumes.Single());
+        Assert.Equal(new VolumeMount(Path.Combine(this.folder, "data"), "/data", true, false), TestConfig.Container(state, "app").Volumes.Single());
     }
 }

@@ -63,7 +63,8 @@ internal static class Specs
             instance,
             role: "database",
             image: "cassandra:1.0-SNAPSHOT",
-            env: new Dictionary<string, string> { ["RUNTIME_ENV"] = "production" }) with { Ports = [9042], MemoryBytes = 10L << 30 };
+            env: new Dictionary<string, string> { ["RUNTIME_ENV"] = "production" }) with
+        { Ports = [9042], MemoryBytes = 10L << 30 };
         var app = Container(
             "my-application",
             instance,
@@ -75,7 +76,8 @@ internal static class Specs
                 ["VIRTUAL_HOST"] = host,
                 ["DATABASE_HOST"] = "database",
                 ["DATABASE_PORT"] = "9042",
-            }) with { Ports = [8080], MemoryBytes = 1L << 30 };
+            }) with
+        { Ports = [8080], MemoryBytes = 1L << 30 };
         return Instance("my-application", instance, database, app);
     }
 }

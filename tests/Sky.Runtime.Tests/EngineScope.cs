@@ -13,11 +13,11 @@ public sealed class EngineScope : IAsyncDisposable
     public const string Image = "sky-busybox:latest";
     public const string TestLabel = "skyrt.test";
 
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(90));
-    private readonly List<string> _containers = [];
-    private readonly List<string> _networks = [];
-    private readonly List<string> _volumes = [];
-    private readonly List<string> _images = [];
+    private readonly CancellationTokenSource timeout = new(TimeSpan.FromSeconds(90));
+    private readonly List<string> containers = [];
+    private readonly List<string> networks = [];
+    private readonly List<string> volumes = [];
+    private readonly List<string> images = [];
 
     public EngineScope()
     {
@@ -30,7 +30,7 @@ public sealed class EngineScope : IAsyncDisposable
     public DockerRuntime Runtime { get; }
 
     /// <summary>Ends the test rather than letting it hang if the engine never answers.</summary>
-    public CancellationToken Token => _timeout.Token;
+    public CancellationToken Token => timeout.Token;
 
     /// <summary>The label every object of this test carries, and the filter that finds only them.</summary>
     public Dictionary<string, string> Labels => new() { [TestLabel] = Prefix };
@@ -41,13 +41,13 @@ public sealed class EngineScope : IAsyncDisposable
 
     public async Task<string> CreateAsync(ContainerCreateRequest request)
     {
-        _containers.Add(request.Name);
+        this.containers.Add(request.Name);
         return await Runtime.CreateContainerAsync(request with { Labels = Merge(request.Labels) }, Token);
     }
 
     public async Task<string> CreateAsync(ContainerSpec spec, IReadOnlyDictionary<string, string>? extraLabels = null)
     {
-        _containers.Add(spec.Name);
+        this.containers.Add(spec.Name);
         return await Runtime.CreateContainerAsync(spec, extraLabels ?? Labels, Token);
     }
 
@@ -62,7 +62,7 @@ public sealed class EngineScope : IAsyncDisposable
     public async Task<string> NetworkAsync(string suffix)
     {
         var name = Name(suffix);
-        _networks.Add(name);
+        networks.Add(name);
         await Runtime.EnsureNetworkAsync(name, Labels, Token);
         return name;
     }
@@ -70,7 +70,7 @@ public sealed class EngineScope : IAsyncDisposable
     public async Task<string> VolumeAsync(string suffix)
     {
         var name = Name(suffix);
-        _volumes.Add(name);
+        volumes.Add(name);
         await Runtime.EnsureVolumeAsync(name, Labels, Token);
         return name;
     }
@@ -79,7 +79,7 @@ public sealed class EngineScope : IAsyncDisposable
     public string ImageTag(string suffix)
     {
         var tag = $"{Prefix}-{suffix}:test";
-        _images.Add(tag);
+        images.Add(tag);
         return tag;
     }
 
@@ -100,7 +100,7 @@ public sealed class EngineScope : IAsyncDisposable
         // Cleanup gets its own time: the test's own limit may be what ended it.
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = cleanup.Token;
-        var containers = new HashSet<string>(_containers);
+        var containers = new HashSet<string>(this.containers);
         try
         {
             foreach (var found in await Runtime.ListContainersAsync(Filter, ct))
@@ -114,15 +114,15 @@ public sealed class EngineScope : IAsyncDisposable
         }
 
         await Task.WhenAll(containers.Select(c => Quietly(() => Runtime.RemoveContainerAsync(c, force: true, ct))));
-        await Task.WhenAll(_volumes.Select(v => Quietly(() => Runtime.RemoveVolumeAsync(v, ct))));
-        await Task.WhenAll(_networks.Select(n => Quietly(() => Runtime.RemoveNetworkAsync(n, ct))));
-        foreach (var image in _images)
+        await Task.WhenAll(volumes.Select(v => Quietly(() => Runtime.RemoveVolumeAsync(v, ct))));
+        await Task.WhenAll(networks.Select(n => Quietly(() => Runtime.RemoveNetworkAsync(n, ct))));
+        foreach (var image in images)
         {
             await Quietly(() => Runtime.RemoveImageAsync(image, ct));
         }
 
         Runtime.Dispose();
-        _timeout.Dispose();
+        timeout.Dispose();
     }
 
     private Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> labels)

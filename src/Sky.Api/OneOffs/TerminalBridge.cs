@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Sky.Model;
 using Sky.Contracts;
+using Sky.Model;
 using Sky.Runtime;
 
 namespace Sky.Api.OneOffs;

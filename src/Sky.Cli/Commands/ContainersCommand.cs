@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sky.Contracts;
 using Sky.Cli.Output;
+using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 

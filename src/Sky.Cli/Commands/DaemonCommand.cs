@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Sky.Api;
 using Microsoft.Extensions.Hosting;
+using Sky.Api;
 using Sky.Runtime;
 
 namespace Sky.Cli.Commands;

@@ -11,15 +11,15 @@ namespace Sky.Configuration.Reading;
 /// </summary>
 internal sealed class EntryReader
 {
-    private readonly KeyReaders _readers;
-    private readonly ValueReader _values;
-    private readonly string _file;
+    private readonly KeyReaders readers;
+    private readonly ValueReader values;
+    private readonly string file;
 
     public EntryReader(ConfigurationFile file, ErrorList errors)
     {
-        _file = file.Path;
-        _readers = new KeyReaders(file, errors, ReadInstances);
-        _values = _readers.Values;
+        this.file = file.Path;
+        readers = new KeyReaders(file, errors, ReadInstances);
+        this.values = readers.Values;
     }
 
     /// <summary>The entries of one document; null names and bad values are reported and left out.</summary>
@@ -30,7 +30,7 @@ internal sealed class EntryReader
             yield break;
         }
 
-        if (_values.Map(root, "", "a mapping of entry names to services or jobs") is not { } map)
+        if (this.values.Map(root, "", "a mapping of entry names to services or jobs") is not { } map)
         {
             yield break;
         }
@@ -49,27 +49,27 @@ internal sealed class EntryReader
         var name = key.Value;
         if (!Names.IsValid(name))
         {
-            _values.Report(key, name, Names.Problem(name));
+            this.values.Report(key, name, Names.Problem(name));
         }
 
-        if (_values.Map(value, name, "a mapping of keys (image, ports, ...)") is not { } map)
+        if (this.values.Map(value, name, "a mapping of keys (image, ports, ...)") is not { } map)
         {
             return null;
         }
 
         var isJob = map.Find(ConfigurationKeys.Every.Name) is not null;
-        return new Entry(name, _file, key, isJob, ReadKeys(map, name, isJob ? KeyPlaces.Job : KeyPlaces.Service));
+        return new Entry(name, this.file, key, isJob, ReadKeys(map, name, isJob ? KeyPlaces.Job : KeyPlaces.Service));
     }
 
     private KeyValues ReadKeys(MapNode map, string path, KeyPlaces place)
     {
-        var config = _readers.Mapping(map, path, place);
+        var config = readers.Mapping(map, path, place);
 
         // A tag in the image and a version in the same mapping contradict each other. Across levels the more
         // specific one wins instead (see ImageResolver), so an instance can pin a version of a tagged parent image.
         if (config.Get(ConfigurationKeys.Image) is { Value.HasTag: true } image && config.Get(ConfigurationKeys.Version) is { } version)
         {
-            _values.Report(version.Node, version.Path, $"image '{(image.Node as ScalarNode)?.Value}' already has a tag; remove it or remove 'version'");
+            this.values.Report(version.Node, version.Path, $"image '{(image.Node as ScalarNode)?.Value}' already has a tag; remove it or remove 'version'");
         }
 
         if (place == KeyPlaces.Job && config.Get(ConfigurationKeys.Every) is { } every)
@@ -82,14 +82,14 @@ internal sealed class EntryReader
 
     private List<InstanceEntry>? ReadInstances(Node node, string path)
     {
-        if (_values.Map(node, path, "a mapping of instance names to the keys they override") is not { } map)
+        if (this.values.Map(node, path, "a mapping of instance names to the keys they override") is not { } map)
         {
             return null;
         }
 
         if (map.Entries.Count == 0)
         {
-            _values.Report(map, path, "instances is empty (name at least one instance, or remove the key)");
+            this.values.Report(map, path, "instances is empty (name at least one instance, or remove the key)");
             return null;
         }
 
@@ -99,13 +99,13 @@ internal sealed class EntryReader
             var instancePath = $"{path}.{key.Value}";
             if (!Names.IsValid(key.Value))
             {
-                _values.Report(key, instancePath, Names.Problem(key.Value));
+                this.values.Report(key, instancePath, Names.Problem(key.Value));
             }
 
             // `dev:` with nothing under it is an instance that overrides nothing.
             var overrides = value is ScalarNode { IsNull: true }
                 ? new MapNode(value.Line, value.Column)
-                : _values.Map(value, instancePath, "a mapping of keys to override");
+                : this.values.Map(value, instancePath, "a mapping of keys to override");
             if (overrides is not null)
             {
                 instances.Add(new InstanceEntry(key.Value, key, instancePath, ReadKeys(overrides, instancePath, KeyPlaces.Instance)));
@@ -135,6 +135,6 @@ internal sealed class EntryReader
             error = e.Message;
         }
 
-        _values.Report(every.Node, every.Path, error);
+        this.values.Report(every.Node, every.Path, error);
     }
 }

@@ -11,7 +11,7 @@ namespace Sky.Configuration.Reading;
 /// </summary>
 internal sealed class KeyReaders
 {
-    private readonly Func<Node, string, IReadOnlyList<InstanceEntry>?> _instances;
+    private readonly Func<Node, string, IReadOnlyList<InstanceEntry>?> instances;
 
     /// <param name="instances">Reads <c>instances:</c>, whose overrides are entry mappings of their own.</param>
     public KeyReaders(ConfigurationFile file, ErrorList errors, Func<Node, string, IReadOnlyList<InstanceEntry>?> instances)
@@ -20,7 +20,7 @@ internal sealed class KeyReaders
         Checks = new CheckReader(this);
         Volumes = new VolumeReader(Values, file.BaseDirectory);
         Maintainers = new MaintainerReader(Values);
-        _instances = instances;
+        this.instances = instances;
     }
 
     public ValueReader Values { get; }
@@ -61,7 +61,7 @@ internal sealed class KeyReaders
         return values;
     }
 
-    public IReadOnlyList<InstanceEntry>? Instances(Node node, string path) => _instances(node, path);
+    public IReadOnlyList<InstanceEntry>? Instances(Node node, string path) => this.instances(node, path);
 
     public Located<ImageReference>? Image(Node node, string path)
     {

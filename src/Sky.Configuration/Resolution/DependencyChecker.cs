@@ -7,7 +7,7 @@ namespace Sky.Configuration.Resolution;
 /// <summary>Checks every <c>requires</c>: the names exist, name services rather than jobs, and form no cycle.</summary>
 internal sealed class DependencyChecker(IReadOnlyList<Entry> entries, IReadOnlyDictionary<string, Entry> byName, ErrorList errors)
 {
-    private readonly HashSet<string> _reportedCycles = new(StringComparer.Ordinal);
+    private readonly HashSet<string> reportedCycles = new(StringComparer.Ordinal);
 
     public void Check()
     {
@@ -134,7 +134,7 @@ internal sealed class DependencyChecker(IReadOnlyList<Entry> entries, IReadOnlyD
     {
         // The same cycle is found from each of its members; say it once.
         var key = string.Join(',', cycle.Skip(1).Order(StringComparer.Ordinal));
-        if (_reportedCycles.Add(key))
+        if (reportedCycles.Add(key))
         {
             errors.Add(file, edge.Node, edge.Path, $"requires cycle: {string.Join(" -> ", cycle)}");
         }

@@ -10,18 +10,18 @@ namespace Sky.Configuration.Resolution;
 /// </summary>
 internal sealed class MergedConfig
 {
-    private readonly KeyValues _values;
+    private readonly KeyValues values;
 
     private MergedConfig(string? image, KeyValues values)
     {
         Image = image;
-        _values = values;
+        this.values = values;
     }
 
     /// <summary>The image reference with its tag, from the image and version of both levels.</summary>
     public string? Image { get; }
 
-    public T Get<T>(ConfigurationKey<T> key) => _values.Get(key);
+    public T Get<T>(ConfigurationKey<T> key) => this.values.Get(key);
 
     public static MergedConfig Of(KeyValues service, KeyValues? instance = null)
     {

@@ -10,7 +10,7 @@ namespace Sky.Configuration.Resolution;
 /// </summary>
 internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string, Entry> byName, ErrorList errors)
 {
-    private readonly ContainerBuilder _builder = new(naming, byName, errors);
+    private readonly ContainerBuilder builder = new(naming, byName, errors);
 
     public ServiceSpec Resolve(Entry entry)
     {
@@ -53,12 +53,12 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
                     $"'{definition.Name}' is required by '{entry.Name}' but has no image of its own (only its instances have one)");
             }
 
-            containers.Add(_builder.Build(entry.Name, name, dependency, 1, definition, copy));
+            containers.Add(builder.Build(entry.Name, name, dependency, 1, definition, copy));
         }
 
         for (var replica = 1; replica <= (config.Get(ConfigurationKeys.Replicas) ?? 1); replica++)
         {
-            containers.Add(_builder.Build(entry.Name, name, SkyLabels.MainRole, replica, entry, config));
+            containers.Add(builder.Build(entry.Name, name, SkyLabels.MainRole, replica, entry, config));
         }
 
         return new InstanceSpec

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Sky.Testing.Peers;
 using Sky.Api;
 using Sky.Api.Settings;
 using Sky.Cli;
+using Sky.Testing.Peers;
 
 namespace Sky.Alerts.Tests.Cli;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Sky.Testing.Peers;
-using Sky.Contracts;
 using Sky.Api.Settings;
+using Sky.Contracts;
 using Sky.Model;
+using Sky.Testing.Peers;
 
 namespace Sky.Alerts.Tests.Cli;
 

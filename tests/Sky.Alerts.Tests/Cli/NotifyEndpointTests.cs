@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Sky.Testing.Peers;
-using Sky.Contracts;
 using Sky.Api.Settings;
+using Sky.Contracts;
+using Sky.Testing.Peers;
 
 namespace Sky.Alerts.Tests.Cli;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Sky.Testing.Peers;
 using Sky.Api.Settings;
-using Sky.Contracts;
 using Sky.Cli;
 using Sky.Cli.Commands;
+using Sky.Contracts;
+using Sky.Testing.Peers;
 
 namespace Sky.Alerts.Tests.Cli;
 

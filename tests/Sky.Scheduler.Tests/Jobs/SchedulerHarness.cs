@@ -1,9 +1,9 @@
-using Sky.Testing.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sky.Feed;
 using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Store;
+using Sky.Testing.Engine;
 
 namespace Sky.Scheduler.Tests.Jobs;
 
