@@ -36,6 +36,7 @@ public static class SkyDaemon
         services.AddSingleton(new Naming(options.Namespace));
         services.AddSingleton<StateFeed>(provider => new StateFeed(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));
+        services.AddSingleton(_ => new TelemetryDatabase(options.DataDirectory));
         services.AddSingleton<RevisionRepository>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<ServiceIntentRepository>();

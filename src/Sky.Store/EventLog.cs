@@ -6,10 +6,11 @@ using Sky.Feed.Changes;
 namespace Sky.Store;
 
 /// <summary>
-/// The append-only log of what sky did and why, newest last. Each entry is also published on the state feed as it is
-/// written, so <c>sky events -f</c> and the page see it at once; entries older than the retention are trimmed.
+/// The append-only log of what sky did and why, newest last, in the telemetry file. Each entry is also published on the
+/// state feed as it is written, so <c>sky events -f</c> and the page see it at once; entries older than the retention
+/// are trimmed.
 /// </summary>
-public sealed class EventLog(SkyDatabase database, TimeProvider clock, StateFeed? feed = null)
+public sealed class EventLog(TelemetryDatabase database, TimeProvider clock, StateFeed? feed = null)
 {
     private readonly Lock gate = new();
 
@@ -32,16 +33,17 @@ public sealed class EventLog(SkyDatabase database, TimeProvider clock, StateFeed
     /// The last <paramref name="limit"/> events, oldest first, optionally of one service and no older than
     /// <paramref name="since"/>.
     /// </summary>
-    public IReadOnlyList<SkyEvent> Recent(int limit, string? service = null, DateTimeOffset? since = null)
+    public async Task<IReadOnlyList<SkyEvent>> RecentAsync(int limit, string? service = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        var rows = connection.Query<EventRow>(
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
             """
             SELECT id, time, kind, service, instance, message FROM events
             WHERE (@service IS NULL OR service = @service) AND (@since IS NULL OR time >= @since)
             ORDER BY id DESC LIMIT @limit
             """,
-            new { limit, service, since = since?.ToUniversalTime().ToString("O") });
+            new { limit, service, since = since?.ToUniversalTime().ToString("O") },
+            cancellationToken: cancellationToken));
         return rows.Reverse().Select(r => new SkyEvent(r.Id, DateTimeOffset.Parse(r.Time, CultureInfo.InvariantCulture), r.Kind, r.Service, r.Instance, r.Message)).ToList();
     }
 

@@ -24,7 +24,7 @@ public sealed class SupervisionParts : IDisposable
         Feed = new StateFeed(Clock);
         Registry = new HealthRegistry(Feed);
         Database = new SkyDatabase(folder);
-        Events = new EventLog(Database, Clock, Feed);
+        Events = new EventLog(new TelemetryDatabase(folder), Clock, Feed);
         var alerts = new AlertSignals(Feed, new RecordingSink(Signals));
         History = new RestartHistory(Registry, new RestartCountRepository(Database, Clock), Events, alerts, Clock, NullLogger<RestartHistory>.Instance);
         Outages = new EngineOutages(Clock);

@@ -20,10 +20,10 @@ public static class EventEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/events", (EventLog events, TimeProvider clock, string? service, string? since, int? limit) =>
+        api.MapGet("/events", async (EventLog events, TimeProvider clock, string? service, string? since, int? limit, CancellationToken cancellationToken) =>
         {
             var from = Since(since, clock);
-            var list = events.Recent(Math.Clamp(limit ?? 100, 1, 100_000), service, from);
+            var list = await events.RecentAsync(Math.Clamp(limit ?? 100, 1, 100_000), service, from, cancellationToken);
             return Results.Json(list.Select(e => new EventView(e.Id, e.Time, e.Kind, e.Service, e.Instance, e.Message)).ToList(), SkyJson.Options);
         })
             .WithName("ListEvents")

@@ -26,7 +26,7 @@ public sealed class CheckVerdictsTests : IDisposable
         feed = new StateFeed(clock);
         registry = new HealthRegistry(feed);
         var database = new SkyDatabase(folder);
-        events = new EventLog(database, clock, feed);
+        events = new EventLog(new TelemetryDatabase(folder), clock, feed);
         var alerts = new AlertSignals(feed, new RecordingSink(signals));
         var history = new RestartHistory(registry, new RestartCountRepository(database, clock), events, alerts, clock, NullLogger<RestartHistory>.Instance);
         verdicts = new CheckVerdicts(registry, events, history, alerts);

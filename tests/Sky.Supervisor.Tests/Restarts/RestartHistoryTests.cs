@@ -42,7 +42,7 @@ public sealed class RestartHistoryTests : IDisposable
     }
 
     [Fact]
-    public void Using_up_on_failure_retries_is_announced_once_as_a_crash_loop_and_a_start_forgives_it()
+    public async Task Using_up_on_failure_retries_is_announced_once_as_a_crash_loop_and_a_start_forgives_it()
     {
         var spec = SupervisionParts.Spec("web", new RestartPolicy(RestartMode.OnFailure, 2));
         for (var i = 0; i < 2; i++)
@@ -63,7 +63,7 @@ public sealed class RestartHistoryTests : IDisposable
         Assert.True(parts.History.CrashLooping("web"));
         Assert.Equal(HealthNames.CrashLooping, parts.Registry.Entry("web")!.Health);
         Assert.Single(parts.Signals, s => s.Kind == SignalKind.CrashLooping);
-        Assert.Single(parts.Events.Recent(100), e => e.Kind == "crash-loop");
+        Assert.Single(await parts.Events.RecentAsync(100), e => e.Kind == "crash-loop");
 
         parts.History.Forgive([spec]);
         Assert.False(parts.History.CrashLooping("web"));
