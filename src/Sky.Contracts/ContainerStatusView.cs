@@ -29,9 +29,9 @@ public sealed record ContainerStatusView
 
     /// <summary>
     /// The checks' verdict on a running, checked container (<c>starting</c>, <c>healthy</c>, <c>unhealthy</c>), or sky's
-    /// on one it gave up on (<c>crash-looping</c>, <c>cannot-start</c>). Null when there is no health to speak of: the
-    /// container does not run (people are shown <c>-</c>), or it runs without checks (<see cref="Checked"/> false;
-    /// people are shown <c>no check</c>).
+    /// on one it gave up on (<c>crash-looping</c>, <c>cannot-start</c>). Null (left out of the JSON, as every null) when
+    /// there is no health to speak of: the container does not run (people are shown <c>-</c>), or it runs without checks
+    /// (<see cref="Checked"/> false; people are shown <c>no check</c>).
     /// </summary>
     public string? Health { get; init; }
 
