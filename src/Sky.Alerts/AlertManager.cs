@@ -8,9 +8,15 @@ namespace Sky.Alerts;
 /// <summary>
 /// Takes signals from the supervisor and the scheduler, lets <see cref="IncidentTracker"/> decide, stores the incidents
 /// and queues their messages. Open incidents survive a restart of the daemon: they are read back on construction.
+/// People acknowledge and close incidents through it, and a new configuration withdraws those of what it no longer has.
+/// A notice that no channel takes is recorded as such (a delivery on channel <c>none</c>, and the event log), so that
+/// nothing claims someone was told when nobody was.
 /// </summary>
 public sealed class AlertManager : IAlertSink
 {
+    /// <summary>The channel recorded for a notice that no channel took.</summary>
+    public const string NoChannel = "none";
+
     private readonly Lock gate = new();
     private readonly IncidentTracker tracker;
     private readonly AlertRepository repository;
@@ -60,6 +66,61 @@ public sealed class AlertManager : IAlertSink
         }
     }
 
+    /// <summary>
+    /// Marks the open incident <paramref name="id"/> acknowledged (no reminders, no escalation; it closes on recovery)
+    /// and returns it as stored; null when no open incident has that id.
+    /// </summary>
+    public AlertRecord? Acknowledge(long id)
+    {
+        lock (gate)
+        {
+            if (tracker.Acknowledge(id) is not { } incident)
+            {
+                return null;
+            }
+
+            var record = ToRecord(incident);
+            repository.Update(record);
+            return record;
+        }
+    }
+
+    /// <summary>Closes the open incident <paramref name="id"/> by hand, sending nothing; null when no open incident has that id.</summary>
+    public AlertRecord? Close(long id)
+    {
+        lock (gate)
+        {
+            if (tracker.Close(id, clock.GetUtcNow()) is not { } incident)
+            {
+                return null;
+            }
+
+            var record = ToRecord(incident);
+            repository.Update(record);
+            return record;
+        }
+    }
+
+    /// <summary>
+    /// A configuration was applied: the incidents of services and jobs it no longer has close themselves (nothing else
+    /// ever would), telling whoever heard of them. Never throws, as <see cref="Signal"/>.
+    /// </summary>
+    public void Withdraw(DesiredState state)
+    {
+        var names = state.Services.Select(s => s.Name).Concat(state.Jobs.Select(j => j.Name)).ToHashSet(StringComparer.Ordinal);
+        lock (gate)
+        {
+            try
+            {
+                Handle(tracker.Withdraw(names, clock.GetUtcNow()));
+            }
+            catch (SqliteException exception)
+            {
+                logger?.LogError("cannot store the alerts closed by a new configuration: {Error}", exception.Message);
+            }
+        }
+    }
+
     /// <summary>Sends reminders for incidents that have been quiet for the whole quiet period; called periodically.</summary>
     public void SendReminders()
     {
@@ -95,9 +156,17 @@ public sealed class AlertManager : IAlertSink
 
             var identified = notice with { Incident = incident };
             var message = AlertMessages.Compose(identified);
-            foreach (var delivery in channels.For(identified, incident.Maintainer, incident.Id > 0 ? incident.Id : null, message))
+            var alertId = incident.Id > 0 ? incident.Id : (long?)null;
+            var deliveries = channels.For(identified, incident.Maintainer, alertId, message);
+            foreach (var delivery in deliveries)
             {
                 dispatcher.Enqueue(delivery);
+            }
+
+            if (channels.Silence(identified, incident.Maintainer, deliveries.Count) is { } silence)
+            {
+                repository.RecordDelivery(alertId, clock.GetUtcNow(), NoChannel, "-", SignalNames.Of(notice.Kind), 0, false, silence);
+                dispatcher.Say(incident.Service, incident.Instance, $"{message.Subject}: {silence}");
             }
         }
     }
@@ -111,7 +180,7 @@ public sealed class AlertManager : IAlertSink
         Group = SignalNames.Of(incident.Group),
         Kind = SignalNames.Of(incident.Kind),
         Priority = SignalNames.Of(incident.Priority),
-        State = incident.IsOpen ? "open" : "closed",
+        State = incident.State,
         MaintainerName = incident.Maintainer?.Name,
         MaintainerEmail = incident.Maintainer?.Email,
         Message = incident.Message,
@@ -137,5 +206,6 @@ public sealed class AlertManager : IAlertSink
         OpenedAt = record.OpenedAt,
         LastFailureAt = record.LastFailureAt ?? record.OpenedAt,
         LastSentAt = record.LastSentAt ?? record.OpenedAt,
+        Acknowledged = record.State == "acknowledged",
     };
 }

@@ -41,11 +41,11 @@ public static class AlertMessages
 
         var color = notice.Kind switch
         {
-            NoticeKind.Resolved or NoticeKind.Completed => "good",
+            NoticeKind.Resolved or NoticeKind.Completed or NoticeKind.Withdrawn => "good",
             _ when incident.Priority == AlertPriority.High => "danger",
             _ => "warning",
         };
-        var priority = notice.Priorities.Contains(AlertPriority.High) && notice.Kind is not (NoticeKind.Resolved or NoticeKind.Completed) ? AlertPriority.High : AlertPriority.Low;
+        var priority = notice.Priorities.Contains(AlertPriority.High) && notice.Kind is not (NoticeKind.Resolved or NoticeKind.Completed or NoticeKind.Withdrawn) ? AlertPriority.High : AlertPriority.Low;
         return new AlertMessage(subject, body.ToString(), fields, priority, color);
     }
 
@@ -64,13 +64,16 @@ public static class AlertMessages
             (NoticeKind.Resolved, IncidentGroup.Job) => "succeeded again",
             (NoticeKind.Resolved, _) => "has recovered",
             (NoticeKind.Completed, _) => "completed",
+            (NoticeKind.Withdrawn, _) => "was removed from the configuration",
             (NoticeKind.Opened, IncidentGroup.Health) => "is unhealthy",
             (NoticeKind.Opened, IncidentGroup.Job) => "failed",
             (NoticeKind.Opened, _) when incident.Kind == SignalKind.CrashLooping => "is crash-looping",
+            (NoticeKind.Opened, _) when incident.Kind == SignalKind.CannotStart => "cannot start",
             (NoticeKind.Opened, _) => "was restarted",
             (_, IncidentGroup.Health) => $"is still unhealthy ({count} failures in a row)",
             (_, IncidentGroup.Job) => $"is still failing ({count} failed runs in a row)",
             _ when incident.Kind == SignalKind.CrashLooping => $"is crash-looping ({count} restarts)",
+            _ when incident.Kind == SignalKind.CannotStart => "still cannot start",
             _ => $"keeps restarting ({count} restarts)",
         };
     }

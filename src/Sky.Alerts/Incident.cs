@@ -40,7 +40,13 @@ public sealed record Incident
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>Someone said they are on it: no reminders and no escalation any more, but it stays open until it recovers.</summary>
+    public bool Acknowledged { get; init; }
+
     public bool IsOpen => ClosedAt is null;
+
+    /// <summary>The word stored and shown: <c>open</c>, <c>acknowledged</c> or <c>closed</c>.</summary>
+    public string State => !IsOpen ? "closed" : Acknowledged ? "acknowledged" : "open";
 
     /// <summary>The priorities whose channels have heard of it, so that the recovery notice reaches the same people.</summary>
     public IReadOnlyList<AlertPriority> Reached => Priority == AlertPriority.High ? [AlertPriority.Low, AlertPriority.High] : [AlertPriority.Low];

@@ -33,13 +33,13 @@ public sealed class IncidentTracker(EscalationSettings settings)
         _ => Fail(signal, now),
     };
 
-    /// <summary>Reminders for incidents that stayed open and quiet for the whole quiet period.</summary>
+    /// <summary>Reminders for incidents that stayed open, quiet and unacknowledged for the whole quiet period.</summary>
     public IReadOnlyList<Notice> Due(DateTimeOffset now)
     {
         var notices = new List<Notice>();
         foreach (var (key, incident) in open.ToList())
         {
-            if (now - incident.LastSentAt >= settings.ReminderAfter)
+            if (!incident.Acknowledged && now - incident.LastSentAt >= settings.ReminderAfter)
             {
                 var reminded = incident with { LastSentAt = now };
                 open[key] = reminded;
@@ -76,7 +76,8 @@ public sealed class IncidentTracker(EscalationSettings settings)
         }
 
         var failures = incident.Failures + 1;
-        var escalate = incident.Priority == AlertPriority.Low && (urgent || failures >= settings.HighAfter);
+        // Someone acknowledged it: they know, so it is counted but goes no higher.
+        var escalate = !incident.Acknowledged && incident.Priority == AlertPriority.Low && (urgent || failures >= settings.HighAfter);
         var updated = incident with
         {
             Kind = signal.Kind,
@@ -90,6 +91,41 @@ public sealed class IncidentTracker(EscalationSettings settings)
         };
         open[key] = updated;
         return escalate ? [new Notice(NoticeKind.Escalated, updated, [AlertPriority.High])] : [new Notice(NoticeKind.Repeated, updated, [])];
+    }
+
+    /// <summary>The open incident stored as <paramref name="id"/>, marked acknowledged; null when no open incident has that id.</summary>
+    public Incident? Acknowledge(long id)
+    {
+        if (Find(id) is not { } key)
+        {
+            return null;
+        }
+
+        var acknowledged = open[key] with { Acknowledged = true };
+        open[key] = acknowledged;
+        return acknowledged;
+    }
+
+    /// <summary>Closes by hand the open incident stored as <paramref name="id"/>, quietly (the person closing it knows); null when none.</summary>
+    public Incident? Close(long id, DateTimeOffset now) =>
+        Find(id) is { } key && open.Remove(key, out var incident) ? incident with { ClosedAt = now } : null;
+
+    /// <summary>
+    /// Closes every open incident of a service or job that is not in <paramref name="names"/> (the configuration now
+    /// applied): it cannot recover, so nothing else would ever close it. Those who heard of it are told it is over.
+    /// </summary>
+    public IReadOnlyList<Notice> Withdraw(IReadOnlySet<string> names, DateTimeOffset now)
+    {
+        var notices = new List<Notice>();
+        foreach (var (key, incident) in open.Where(o => !names.Contains(o.Key.Service)).ToList())
+        {
+            open.Remove(key);
+            var message = $"{incident.Service} is no longer in the configuration: the alert closes";
+            var closed = incident with { ClosedAt = now, LastSentAt = now, Message = message };
+            notices.Add(new Notice(NoticeKind.Withdrawn, closed, closed.Reached));
+        }
+
+        return notices;
     }
 
     /// <summary>
@@ -138,4 +174,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
     }
 
     private static (string, string, IncidentGroup) Key(Incident incident) => (incident.Service, incident.Instance, incident.Group);
+
+    private (string Service, string Instance, IncidentGroup Group)? Find(long id) =>
+        open.Where(o => o.Value.Id == id && id > 0).Select(o => ((string, string, IncidentGroup)?)o.Key).FirstOrDefault();
 }

@@ -18,6 +18,9 @@ public enum NoticeKind
     /// <summary>It recovered: the incident closes.</summary>
     Resolved,
 
+    /// <summary>Its service or job is no longer in the configuration: the incident closes, there is nothing to recover.</summary>
+    Withdrawn,
+
     /// <summary>A job ended well and asked to be told so; no incident.</summary>
     Completed,
 }

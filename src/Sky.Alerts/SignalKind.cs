@@ -15,6 +15,9 @@ public enum SignalKind
     /// <summary>Restarts follow each other too fast: the restart policy gave up or is backing off.</summary>
     CrashLooping,
 
+    /// <summary>A container cannot be created (its image is not on the engine): sky stops trying until someone acts.</summary>
+    CannotStart,
+
     /// <summary>The instance is healthy again: closes its health and restart incidents.</summary>
     Recovered,
 

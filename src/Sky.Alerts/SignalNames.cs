@@ -29,7 +29,7 @@ public static class SignalNames
 
     public static IncidentGroup GroupOf(SignalKind kind) => kind switch
     {
-        SignalKind.Restarted or SignalKind.CrashLooping => IncidentGroup.Restarts,
+        SignalKind.Restarted or SignalKind.CrashLooping or SignalKind.CannotStart => IncidentGroup.Restarts,
         SignalKind.JobFailed or SignalKind.JobCompleted => IncidentGroup.Job,
         _ => IncidentGroup.Health,
     };

@@ -31,6 +31,8 @@ public sealed class NdjsonOperationStream : IOperationReporter
         Message = progress.Message,
     });
 
+    public void Warning(string message) => messages.Writer.TryWrite(new StreamMessage { Type = "warning", Message = message });
+
     /// <summary>Runs <paramref name="operation"/> (true when every step succeeded) and writes the stream.</summary>
     public async Task<IResult> RunAsync(HttpContext context, Func<IOperationReporter, Task<(bool Ok, long? Revision)>> operation)
     {

@@ -1,8 +1,9 @@
 namespace Sky.Contracts;
 
 /// <summary>
-/// <c>GET /alerts</c>: one incident, a service instance in trouble of one kind, open until it recovers. Priority
-/// (<c>low</c>, <c>high</c>) and state (<c>open</c>, <c>closed</c>) are the words people are shown.
+/// <c>GET /alerts</c>: one incident, a service instance in trouble of one kind, open until it recovers (or someone closes
+/// it, or its service leaves the configuration). Priority (<c>low</c>, <c>high</c>) and state (<c>open</c>,
+/// <c>acknowledged</c>: open, but no reminders or escalation; <c>closed</c>) are the words people are shown.
 /// </summary>
 public sealed record AlertView
 {
@@ -40,4 +41,11 @@ public sealed record AlertView
     public DateTimeOffset? LastSentAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>
+    /// Whether anyone was told: the latest attempt on each channel and target (<c>email</c>, <c>webhook</c>). One on
+    /// channel <c>none</c> says no channel took a notice, and why (<c>no channel configured: nobody was told</c>).
+    /// Empty while the first notice is still on its way.
+    /// </summary>
+    public IReadOnlyList<AlertDeliveryView> Deliveries { get; init; } = [];
 }

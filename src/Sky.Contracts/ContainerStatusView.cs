@@ -24,9 +24,18 @@ public sealed record ContainerStatusView
     /// <summary>Whether it was built from the configuration now applied (false: a restart or apply will replace it).</summary>
     public bool UpToDate { get; init; } = true;
 
-    /// <summary><c>starting</c>, <c>healthy</c>, <c>unhealthy</c>, or null without checks.</summary>
+    /// <summary>Whether sky checks this container: its configuration gives it checks.</summary>
+    public bool Checked { get; init; }
+
+    /// <summary>
+    /// The checks' verdict on a running, checked container (<c>starting</c>, <c>healthy</c>, <c>unhealthy</c>), or sky's
+    /// on one it gave up on (<c>crash-looping</c>, <c>cannot-start</c>). Null (left out of the JSON, as every null) when
+    /// there is no health to speak of: the container does not run (people are shown <c>-</c>), or it runs without checks
+    /// (<see cref="Checked"/> false; people are shown <c>no check</c>).
+    /// </summary>
     public string? Health { get; init; }
 
+    /// <summary>The last check's result (<c>HTTP 200</c>) of the container that runs now; null when <see cref="Health"/> is.</summary>
     public string? LastCheck { get; init; }
 
     public int Restarts { get; init; }

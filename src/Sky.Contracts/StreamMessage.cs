@@ -2,7 +2,8 @@ namespace Sky.Contracts;
 
 /// <summary>
 /// One line of an operation's NDJSON stream: first a <c>plan</c> (the steps in display order), then <c>progress</c>
-/// lines as steps move, and last a <c>result</c> or an <c>error</c>.
+/// lines as steps move, and last a <c>result</c> or an <c>error</c>. A <c>warning</c> (its <see cref="Message"/>: an
+/// image not on the engine, say) may come at any point and does not stop the operation.
 /// </summary>
 public sealed record StreamMessage
 {

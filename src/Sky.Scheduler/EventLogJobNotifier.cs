@@ -3,7 +3,10 @@ using Sky.Store;
 
 namespace Sky.Scheduler;
 
-/// <summary>The notifier of last resort: writes the notice to the event log, where the CLI and the page show it.</summary>
+/// <summary>
+/// The notifier of last resort: writes what became of the run to the event log, where the CLI and the page show it. It
+/// names nobody: whether the maintainer was told is the alerts' to say (they log each delivery, or that nobody was told).
+/// </summary>
 public sealed class EventLogJobNotifier(EventLog events) : IJobNotifier
 {
     public const string Kind = "job-notify";
@@ -12,8 +15,7 @@ public sealed class EventLogJobNotifier(EventLog events) : IJobNotifier
     {
         if (JobRunStates.IsFailure(run.State) || job.NotifyOnCompletion)
         {
-            var to = job.Maintainer is { } maintainer ? $" (to {maintainer.Name} <{maintainer.Email}>)" : string.Empty;
-            events.Append(Kind, job.Name, null, JobRunSummary.Subject(job, run) + to);
+            events.Append(Kind, job.Name, null, JobRunSummary.Subject(job, run));
         }
 
         return Task.CompletedTask;

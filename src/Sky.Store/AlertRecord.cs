@@ -2,7 +2,8 @@ namespace Sky.Store;
 
 /// <summary>
 /// One incident as stored: a service instance in trouble of one kind, open until it recovers. Priority and state are
-/// the words shown to people (<c>low</c>/<c>high</c>, <c>open</c>/<c>closed</c>), so the API and the CLI print them as is.
+/// the words shown to people (<c>low</c>/<c>high</c>; <c>open</c>, <c>acknowledged</c> (open, but someone is on it) or
+/// <c>closed</c>), so the API and the CLI print them as is.
 /// </summary>
 public sealed record AlertRecord
 {

@@ -55,22 +55,22 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
         return connection.Query<AlertRow>($"SELECT {Columns} FROM alerts WHERE id = @id", new { id }).Select(ToRecord).FirstOrDefault();
     }
 
-    /// <summary>Every open incident, oldest first: what a restarted daemon picks up again.</summary>
+    /// <summary>Every open incident (acknowledged ones included), oldest first: what a restarted daemon picks up again.</summary>
     public IReadOnlyList<AlertRecord> Open()
     {
         using var connection = database.Open();
-        return connection.Query<AlertRow>($"SELECT {Columns} FROM alerts WHERE state = 'open' ORDER BY id").Select(ToRecord).ToList();
+        return connection.Query<AlertRow>($"SELECT {Columns} FROM alerts WHERE state <> 'closed' ORDER BY id").Select(ToRecord).ToList();
     }
 
-    /// <summary>Open incidents and, unless <paramref name="openOnly"/>, the most recent closed ones; newest first.</summary>
+    /// <summary>Open (and acknowledged) incidents and, unless <paramref name="openOnly"/>, the most recent closed ones; newest first.</summary>
     public IReadOnlyList<AlertRecord> Recent(bool openOnly, int limit)
     {
         using var connection = database.Open();
         return connection.Query<AlertRow>(
                 $"""
                 SELECT {Columns} FROM alerts
-                WHERE state = 'open' OR @openOnly = 0
-                ORDER BY (state = 'open') DESC, id DESC LIMIT @limit
+                WHERE state <> 'closed' OR @openOnly = 0
+                ORDER BY (state <> 'closed') DESC, id DESC LIMIT @limit
                 """,
                 new { openOnly = openOnly ? 1 : 0, limit })
             .Select(ToRecord)
@@ -98,9 +98,34 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
                 WHERE alert_id IS @alertId ORDER BY id LIMIT @limit
                 """,
                 new { alertId, limit })
-            .Select(r => new AlertDelivery(r.Id, r.AlertId, Time(r.Time), r.Channel, r.Target, r.Notice, (int)r.Attempt, r.Delivered != 0, r.Error))
+            .Select(ToDelivery)
             .ToList();
     }
+
+    /// <summary>
+    /// The latest attempt on each channel and target of each of <paramref name="alertIds"/>: whether the maintainer was
+    /// told, channel by channel, as <c>sky alerts</c> shows it. Oldest first within an alert.
+    /// </summary>
+    public IReadOnlyList<AlertDelivery> LatestDeliveries(IReadOnlyCollection<long> alertIds)
+    {
+        if (alertIds.Count == 0)
+        {
+            return [];
+        }
+
+        using var connection = database.Open();
+        return connection.Query<DeliveryRow>(
+                """
+                SELECT id, alert_id AS AlertId, time, channel, target, notice, attempt, delivered, error FROM alert_deliveries
+                WHERE id IN (SELECT MAX(id) FROM alert_deliveries WHERE alert_id IN @alertIds GROUP BY alert_id, channel, target)
+                ORDER BY alert_id, id
+                """,
+                new { alertIds })
+            .Select(ToDelivery)
+            .ToList();
+    }
+
+    private static AlertDelivery ToDelivery(DeliveryRow r) => new(r.Id, r.AlertId, Time(r.Time), r.Channel, r.Target, r.Notice, (int)r.Attempt, r.Delivered != 0, r.Error);
 
     private static object Parameters(AlertRecord a) => new
     {

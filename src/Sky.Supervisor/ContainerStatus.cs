@@ -25,7 +25,14 @@ public sealed record ContainerStatus
     /// <summary>Whether it was built from the configuration now applied (false: a restart or apply will replace it).</summary>
     public bool UpToDate { get; init; } = true;
 
-    /// <summary>Health from the lifecycle checks: <c>starting</c>, <c>healthy</c>, <c>unhealthy</c>, or null without checks.</summary>
+    /// <summary>Whether sky checks this container: the configuration gives it checks.</summary>
+    public bool Checked { get; init; }
+
+    /// <summary>
+    /// Health from the lifecycle checks of a running, checked container (<c>starting</c>, <c>healthy</c>,
+    /// <c>unhealthy</c>), or sky's verdict on one it gave up on (<c>crash-looping</c>, <c>cannot-start</c>); null
+    /// otherwise: a container that does not run, or has no checks, has no health (<see cref="HealthShown"/>).
+    /// </summary>
     public string? Health { get; init; }
 
     public string? LastCheck { get; init; }

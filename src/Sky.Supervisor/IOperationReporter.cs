@@ -8,4 +8,7 @@ public interface IOperationReporter
     void PlanReady(Plan plan);
 
     void Progress(StepProgress progress);
+
+    /// <summary>Something the person who asked should know that does not stop the operation (an image not on the engine).</summary>
+    void Warning(string message);
 }

@@ -84,6 +84,8 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
                 await runtime.StartContainerAsync(Existing(step).Id, cancellationToken);
                 break;
             case PlanAction.Replace:
+                // The old container goes only once its replacement can be created.
+                await EnsureImageAsync(Spec(step), cancellationToken);
                 await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
                 await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
                 await CreateAndStartAsync(Spec(step), revision, cancellationToken);
@@ -99,14 +101,17 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         }
     }
 
+    private async Task EnsureImageAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    {
+        if (await runtime.InspectImageAsync(spec.Image, cancellationToken) is null)
+        {
+            throw new OperationException(OperationErrorKind.Failed, $"image {spec.Image} is not on this engine ({ImageCheck.NeverPulls})");
+        }
+    }
+
     private async Task CreateAndStartAsync(ContainerSpec spec, long revision, CancellationToken cancellationToken)
     {
-        var image = await runtime.InspectImageAsync(spec.Image, cancellationToken);
-        if (image is null)
-        {
-            throw new OperationException(OperationErrorKind.Failed, $"image {spec.Image} is not on this engine (sky never pulls: build or load it first)");
-        }
-
+        await EnsureImageAsync(spec, cancellationToken);
         var extraLabels = new Dictionary<string, string> { [SkyLabels.Revision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         string id;
         try

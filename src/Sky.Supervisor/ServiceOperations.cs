@@ -21,6 +21,7 @@ public sealed class ServiceOperations(
     PlanExecutor executor) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ImageCheck images = new(runtime);
     private readonly List<Action<IReadOnlyList<InstanceSpec>>> startListeners = [];
 
     /// <summary>
@@ -39,9 +40,11 @@ public sealed class ServiceOperations(
     /// The supervisor's way to heal an instance, under the same lock as every other mutation (so never a duplicate):
     /// if the instance is still wanted running and <paramref name="stillNeeded"/> still holds (checked under the lock,
     /// since an operation may have fixed things meanwhile), removes the containers of <paramref name="replaceIds"/>,
-    /// then plans a start of the instance from what runs and carries it out.
+    /// then plans a start of the instance from what runs and carries it out. When a container it would create has no
+    /// image on the engine, it touches nothing and says which (<see cref="ConvergeResult.CannotStart"/>): trying again
+    /// cannot help until someone builds or loads the image.
     /// </summary>
-    public async Task<ConvergeResult> ConvergeAsync(InstanceSpec instance, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
+    public async Task<(ConvergeResult Result, IReadOnlyList<MissingImage> Missing)> ConvergeAsync(InstanceSpec instance, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -49,7 +52,16 @@ public sealed class ServiceOperations(
             var wanted = intents.All().Any(i => i.Running && i.Service == instance.Service && i.Instance == instance.Name);
             if (!wanted || !stillNeeded())
             {
-                return ConvergeResult.NotNeeded;
+                return (ConvergeResult.NotNeeded, []);
+            }
+
+            // Planned as if the containers to replace were gone already, so their images are checked before they go.
+            var observed = await ObserveAsync(cancellationToken);
+            var intended = Planner.Start([instance], observed.Where(o => !replaceIds.Contains(o.Id)).ToList());
+            var missing = await images.MissingAsync(ImageCheck.Created(intended), cancellationToken);
+            if (missing.Count > 0)
+            {
+                return (ConvergeResult.CannotStart, missing);
             }
 
             foreach (var id in replaceIds)
@@ -60,12 +72,12 @@ public sealed class ServiceOperations(
             var plan = Planner.Start([instance], await ObserveAsync(cancellationToken));
             if (plan.IsEmpty && replaceIds.Count == 0)
             {
-                return ConvergeResult.NotNeeded;
+                return (ConvergeResult.NotNeeded, []);
             }
 
             events.Append("heal", instance.Service, instance.Name, reason);
             var ok = await ExecuteAsync(plan, desired.Current().Number, "heal", SilentReporter.Instance, cancellationToken);
-            return ok ? ConvergeResult.Done : ConvergeResult.Failed;
+            return (ok ? ConvergeResult.Done : ConvergeResult.Failed, []);
         }
         finally
         {
@@ -73,7 +85,11 @@ public sealed class ServiceOperations(
         }
     }
 
-    /// <summary>Validates and stores a configuration as a new revision, then converges the instances wanted running.</summary>
+    /// <summary>
+    /// Validates and stores a configuration as a new revision, then converges the instances wanted running. Every image
+    /// it names that is not on the engine is reported as a warning (with the entries naming it) before the plan: the
+    /// configuration is still applied, since the image may be built or loaded before anyone starts the service.
+    /// </summary>
     public async Task<long> ApplyAsync(string source, IReadOnlyList<ConfigurationFile> files, IOperationReporter reporter, CancellationToken cancellationToken)
     {
         // Resolve before storing: a configuration with an error is never recorded and starts nothing.
@@ -84,6 +100,11 @@ public sealed class ServiceOperations(
             var number = revisions.Add(source, files.Select(f => new StoredFile(f.Path, f.Content)).ToList());
             desired.Applied(number, state, source);
             events.Append("apply", null, null, $"applied revision {number} from {source}");
+            foreach (var missing in await images.MissingAsync(ImageCheck.Named(state), cancellationToken))
+            {
+                reporter.Warning($"{missing}: starting it will fail; {ImageCheck.NeverPulls}");
+            }
+
             var wanted = WantedRunning(state);
             var observed = await ObserveAsync(cancellationToken);
             var start = Planner.Start(wanted, observed);
@@ -116,7 +137,8 @@ public sealed class ServiceOperations(
 
     /// <summary>
     /// Under the lock: resolves the selector, records whether people want its instances running (the supervisor heals
-    /// only what is wanted), then acts on them.
+    /// only what is wanted), then acts on them. A start whose containers cannot all be created (an image is not on the
+    /// engine) is refused before anything is recorded or touched.
     /// </summary>
     private async Task<bool> WithIntentAsync(ServiceSelector selector, bool running, Func<long, IReadOnlyList<InstanceSpec>, Task<bool>> act, CancellationToken cancellationToken)
     {
@@ -124,6 +146,11 @@ public sealed class ServiceOperations(
         try
         {
             var (revision, instances) = Select(selector);
+            if (running)
+            {
+                await RefuseMissingImagesAsync(selector, instances, cancellationToken);
+            }
+
             foreach (var instance in instances)
             {
                 intents.Set(instance.Service, instance.Name, running);
@@ -139,6 +166,25 @@ public sealed class ServiceOperations(
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Throws, with one sentence, when a container the start would create has no image on the engine.</summary>
+    private async Task RefuseMissingImagesAsync(ServiceSelector selector, IReadOnlyList<InstanceSpec> instances, CancellationToken cancellationToken)
+    {
+        var plan = Planner.Start(instances, await ObserveAsync(cancellationToken));
+        var missing = await images.MissingAsync(ImageCheck.Created(plan), cancellationToken);
+        if (missing.Count == 1)
+        {
+            throw new OperationException(OperationErrorKind.NotFound, $"cannot start {selector}: {missing[0]}; {ImageCheck.NeverPulls}");
+        }
+
+        if (missing.Count > 1)
+        {
+            throw new OperationException(
+                OperationErrorKind.NotFound,
+                $"cannot start {selector}: {missing.Count} images are not on this engine; sky never pulls: build or load them first",
+                missing.Select(m => m.ToString()).ToList());
         }
     }
 

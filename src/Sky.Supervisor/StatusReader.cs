@@ -23,8 +23,8 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
             foreach (var spec in instance.Containers)
             {
                 containers.Add(observed.TryGetValue(spec.Name, out var container)
-                    ? await DescribeAsync(container, spec.ConfigHash, cancellationToken)
-                    : new ContainerStatus { Name = spec.Name, Service = spec.Service, Instance = spec.Instance, Role = spec.Role, State = "missing", Image = spec.Image });
+                    ? await DescribeAsync(container, spec, cancellationToken)
+                    : Missing(spec));
             }
 
             result.Add(new InstanceStatus(instance.Name, wanted.Contains((instance.Service, instance.Name)), containers));
@@ -38,13 +38,13 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
     /// <summary>Every container this daemon manages (services, job runs, one-offs), for <c>sky ps</c>.</summary>
     public async Task<IReadOnlyList<ContainerStatus>> AllAsync(CancellationToken cancellationToken)
     {
-        var wantedHashes = desired.Current().State.Services
+        var specs = desired.Current().State.Services
             .SelectMany(s => s.Instances).SelectMany(i => i.Containers)
-            .ToDictionary(c => c.Name, c => c.ConfigHash);
+            .ToDictionary(c => c.Name);
         var result = new List<ContainerStatus>();
         foreach (var container in (await ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            result.Add(await DescribeAsync(container, wantedHashes.GetValueOrDefault(container.Name), cancellationToken));
+            result.Add(await DescribeAsync(container, specs.GetValueOrDefault(container.Name), cancellationToken));
         }
 
         return result;
@@ -55,10 +55,34 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
             new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace },
             cancellationToken);
 
-    private async Task<ContainerStatus> DescribeAsync(ObservedContainer container, string? wantedHash, CancellationToken cancellationToken)
+    /// <summary>A container the configuration wants and the engine does not have: no health, unless sky gave up on it.</summary>
+    private ContainerStatus Missing(ContainerSpec spec)
+    {
+        var known = health.Get(spec.Name);
+        var (shown, lastCheck) = HealthShown.Of(known, null, running: false, spec.Checks.Count > 0);
+        return new ContainerStatus
+        {
+            Name = spec.Name,
+            Service = spec.Service,
+            Instance = spec.Instance,
+            Role = spec.Role,
+            State = "missing",
+            Image = spec.Image,
+            Checked = spec.Checks.Count > 0,
+            Health = shown,
+            LastCheck = lastCheck,
+            Restarts = known?.Restarts ?? 0,
+        };
+    }
+
+    /// <param name="spec">What the applied configuration says of a container of that name; null for job runs, one-offs and leftovers.</param>
+    private async Task<ContainerStatus> DescribeAsync(ObservedContainer container, ContainerSpec? spec, CancellationToken cancellationToken)
     {
         var details = await runtime.InspectContainerAsync(container.Id, cancellationToken);
         var checks = health.Get(container.Name);
+        var state = details?.State ?? container.State;
+        var isChecked = spec?.Checks.Count > 0;
+        var (shown, lastCheck) = HealthShown.Of(checks, container.Id, state == ContainerState.Running, isChecked);
         return new ContainerStatus
         {
             Name = container.Name,
@@ -68,14 +92,15 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
                 ?? (container.Labels.ContainsKey(SkyLabels.Armed) ? "job (armed)" : container.Labels.GetValueOrDefault(SkyLabels.Kind))
                 ?? string.Empty,
             Id = container.Id[..Math.Min(12, container.Id.Length)],
-            State = ContainerStatus.StateName(details?.State ?? container.State),
+            State = ContainerStatus.StateName(state),
             Image = container.Image,
             Revision = container.Labels.GetValueOrDefault(SkyLabels.Revision),
-            UpToDate = wantedHash is null || wantedHash == container.ConfigHash,
+            UpToDate = spec is null || spec.ConfigHash == container.ConfigHash,
             Ports = details?.PublishedPorts ?? new Dictionary<int, int>(),
             Created = container.Created,
-            Health = checks?.Health,
-            LastCheck = checks?.LastCheck,
+            Checked = isChecked,
+            Health = shown,
+            LastCheck = lastCheck,
             Restarts = checks?.Restarts ?? 0,
         };
     }

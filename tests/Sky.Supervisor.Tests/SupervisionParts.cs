@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Sky.Alerts;
+using Sky.Configuration;
 using Sky.Feed;
 using Sky.Model;
 using Sky.Store;
@@ -29,7 +30,22 @@ public sealed class SupervisionParts : IDisposable
         History = new RestartHistory(Registry, new RestartCountRepository(Database, Clock), Events, alerts, Clock, NullLogger<RestartHistory>.Instance);
         Outages = new EngineOutages(Clock);
         Ends = new ContainerEnds(Engine, Registry, History, Outages);
+        Intents = new ServiceIntentRepository(Database, Clock);
+        Desired = new DesiredStateSource(new RevisionRepository(Database, Clock), Naming, Feed);
+        var executor = new PlanExecutor(Engine, Naming, Registry, Feed, NullLogger<PlanExecutor>.Instance);
+        Operations = new ServiceOperations(Engine, Naming, Desired, new RevisionRepository(Database, Clock), Intents, Events, executor);
+        Healer = new Healer(Operations, Registry, History, NullLogger<Healer>.Instance);
     }
+
+    public Naming Naming { get; } = new("sup");
+
+    public ServiceIntentRepository Intents { get; }
+
+    public DesiredStateSource Desired { get; }
+
+    public ServiceOperations Operations { get; }
+
+    public Healer Healer { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
@@ -64,6 +80,24 @@ public sealed class SupervisionParts : IDisposable
         Checks = checks ? [new CheckSpec { Kind = CheckKind.Http, Path = "/health", Port = 8080 }] : [],
     };
 
+    /// <summary>Applies a configuration (as revision 1) and returns the first instance of its first service, wanted running.</summary>
+    public InstanceSpec ApplyAndWant(string yaml)
+    {
+        var state = Desired.Resolve([new ConfigurationFile("services.yml", yaml)]);
+        Desired.Applied(1, state, "test");
+        var instance = state.Services[0].Instances[0];
+        Intents.Set(instance.Service, instance.Name, running: true);
+        return instance;
+    }
+
+    /// <summary>What the supervisor's pass does for containers it judged to be restarted now; returns once the healing is over.</summary>
+    public async Task HealAsync(InstanceSpec instance, IReadOnlyList<ContainerSpec> restarting, IReadOnlyList<string>? replace = null)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Healer.Heal(instance, restarting, replace ?? [], string.Join("; ", restarting.Select(s => $"{s.Name} was removed")), done.SetResult, CancellationToken.None);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>A container of the spec's name on the in-memory engine, in the state given.</summary>
     public FakeContainer Container(ContainerSpec spec, ContainerState state) =>
         Engine.Add(new Sky.Runtime.ContainerCreateRequest { Name = spec.Name, Image = spec.Image }, state);
@@ -72,6 +106,7 @@ public sealed class SupervisionParts : IDisposable
 
     public void Dispose()
     {
+        Operations.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

@@ -17,7 +17,8 @@ public static class AlertRegistration
             s.GetRequiredService<AlertRepository>(),
             s.GetRequiredService<TimeProvider>(),
             s.GetRequiredService<ILogger<AlertDispatcher>>(),
-            s.GetRequiredService<DeliveryRetryOptions>()));
+            s.GetRequiredService<DeliveryRetryOptions>(),
+            s.GetRequiredService<EventLog>()));
         services.AddSingleton<AlertManager>();
         services.AddSingleton<IAlertSink>(s => s.GetRequiredService<AlertManager>());
         services.AddHostedService<AlertWorker>();

@@ -9,6 +9,9 @@ namespace Sky.Api.Snitch;
 /// </summary>
 public sealed class NotificationSender(AlertChannels channels, AlertDispatcher dispatcher)
 {
+    /// <summary>How long <see cref="SendAndWaitAsync"/> waits for first attempts (a channel's own timeout is 15 s).</summary>
+    public static readonly TimeSpan FirstAttemptWait = TimeSpan.FromSeconds(10);
+
     private const int MaxSubject = 500;
     private const int MaxText = 64 * 1024;
 
@@ -20,23 +23,62 @@ public sealed class NotificationSender(AlertChannels channels, AlertDispatcher d
             return ([], problem);
         }
 
+        var deliveries = Deliveries(request);
+        foreach (var delivery in deliveries)
+        {
+            dispatcher.Enqueue(delivery);
+        }
+
+        return (deliveries.Select(Label).ToList(), null);
+    }
+
+    /// <summary>
+    /// Queues the notice as <see cref="Send"/> does, then waits (up to <see cref="FirstAttemptWait"/>) for each channel's
+    /// first attempt, so that the answer says who was told rather than only what was queued.
+    /// </summary>
+    public async Task<(NotifyAnswer? Answer, string? Problem)> SendAndWaitAsync(NotifyRequest request, CancellationToken cancellationToken)
+    {
+        if (Problem(request) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var deliveries = Deliveries(request);
+        var attempts = deliveries.Select(dispatcher.EnqueueWatchedAsync).ToList();
+        try
+        {
+            await Task.WhenAll(attempts).WaitAsync(FirstAttemptWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Those without an answer yet are reported as such; they are still being tried.
+        }
+
+        var outcomes = deliveries.Zip(attempts, (delivery, attempt) => attempt.IsCompletedSuccessfully
+            ? new NotifyDeliveryView(delivery.Channel.Name, delivery.Channel.Describe(delivery.Target), attempt.Result is null, attempt.Result)
+            : new NotifyDeliveryView(delivery.Channel.Name, delivery.Channel.Describe(delivery.Target), null, null));
+        return (new NotifyAnswer(deliveries.Select(Label).ToList(), outcomes.ToList()), null);
+    }
+
+    private List<Delivery> Deliveries(NotifyRequest request)
+    {
         var fields = (request.Fields ?? new Dictionary<string, string>()).ToList();
         var message = new AlertMessage(request.Subject!, request.Text ?? "", fields, AlertPriority.Low, request.Failed ? "danger" : "good");
-        var queued = new List<string>();
+        var deliveries = new List<Delivery>();
         if (request.Email is { } email)
         {
-            dispatcher.Enqueue(new Delivery(null, channels.Email!, email, message, "notify"));
-            queued.Add($"email {email}");
+            deliveries.Add(new Delivery(null, channels.Email!, email, message, "notify"));
         }
 
         if (request.Webhook is { } webhook)
         {
-            dispatcher.Enqueue(new Delivery(null, channels.Webhook, webhook, message, "notify"));
-            queued.Add($"webhook {channels.Webhook.Describe(webhook)}");
+            deliveries.Add(new Delivery(null, channels.Webhook, webhook, message, "notify"));
         }
 
-        return (queued, null);
+        return deliveries;
     }
+
+    private static string Label(Delivery delivery) => $"{delivery.Channel.Name} {delivery.Channel.Describe(delivery.Target)}";
 
     private string? Problem(NotifyRequest request)
     {

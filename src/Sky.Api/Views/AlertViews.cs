@@ -6,6 +6,11 @@ namespace Sky.Api.Views;
 /// <summary>The stored incidents and delivery attempts in their wire shapes.</summary>
 public static class AlertViews
 {
+    public static AlertView From(AlertRecord alert, IEnumerable<AlertDelivery> latest) => From(alert) with
+    {
+        Deliveries = latest.Where(d => d.AlertId == alert.Id).Select(From).ToList(),
+    };
+
     public static AlertView From(AlertRecord alert) => new()
     {
         Id = alert.Id,

@@ -18,6 +18,7 @@ public static class StatusViews
         Image = container.Image,
         Revision = container.Revision,
         UpToDate = container.UpToDate,
+        Checked = container.Checked,
         Health = container.Health,
         LastCheck = container.LastCheck,
         Restarts = container.Restarts,

@@ -18,7 +18,7 @@ public static class ApplyCommand
             var files = ValidateCommand.ReadFiles(source);
             using var client = cli.Client();
             var body = new FilesRequest(Path.GetFullPath(source), files.Select(f => new FileContent(f.Path, f.Content)).ToList());
-            var printer = new OperationProgressPrinter(cli.Out, cli.Format);
+            var printer = new OperationProgressPrinter(cli.Out, cli.Format, cli.Error);
             var exitCode = await printer.RunAsync(client.StreamAsync<StreamMessage>(HttpMethod.Post, "apply", body, cancellationToken));
             if (cli.Format == OutputFormat.Table && printer.Revision is long revision)
             {

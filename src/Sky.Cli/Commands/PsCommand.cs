@@ -26,12 +26,16 @@ public static class PsCommand
                 ["name", "service", "instance", "role", "state", "health", "revision", "ports", "id"],
                 containers.Select(c => (IReadOnlyList<string>)
                 [
-                    c.Name, c.Service, c.Instance, c.Role, c.State + (c.UpToDate ? string.Empty : " (outdated)"), c.Health ?? "-", c.Revision ?? "-", Ports(c), c.Id ?? "-",
+                    c.Name, c.Service, c.Instance, c.Role, c.State + (c.UpToDate ? string.Empty : " (outdated)"), Health(c), c.Revision ?? "-", Ports(c), c.Id ?? "-",
                 ]));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>The health column: the verdict, <c>no check</c> for a running container without checks, <c>-</c> for one that does not run.</summary>
+    public static string Health(ContainerStatusView container) =>
+        container.Health ?? (container.State == "running" && !container.Checked ? "no check" : "-");
 
     /// <summary><c>127.0.0.1:32768->8080</c> for each published port.</summary>
     public static string Ports(ContainerStatusView container) =>

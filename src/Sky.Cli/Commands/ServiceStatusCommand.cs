@@ -32,7 +32,7 @@ public static class ServiceStatusCommand
                     i.WantedRunning ? i.Name : i.Name + " (stopped)",
                     c.Name,
                     c.State + (c.UpToDate ? string.Empty : " (outdated)"),
-                    c.Health ?? "-",
+                    PsCommand.Health(c),
                     c.LastCheck ?? "-",
                     c.Restarts.ToString(CultureInfo.InvariantCulture),
                     PsCommand.Ports(c),

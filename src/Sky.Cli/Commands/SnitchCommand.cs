@@ -9,6 +9,8 @@ namespace Sky.Cli.Commands;
 /// <c>sky snitch -c "CMD"</c>: runs a command here through <c>/bin/sh -c</c>, passes its output through, logs its start
 /// and end with timestamps, exits with its exit code, and sends a notification (exit code, duration, last lines of
 /// output) by e-mail and/or webhook through the daemon. A daemon that cannot be reached costs the notification only.
+/// Whenever nobody was told (no channel given, a refusal, a channel that failed), stderr says so; the exit code stays
+/// the command's, since the command's outcome is what scripts act on.
 /// </summary>
 public static class SnitchCommand
 {
@@ -32,6 +34,10 @@ public static class SnitchCommand
             if (to is not null || hook is not null)
             {
                 await NotifyAsync(cli, SnitchNotice.Compose(text, exitCode, started, duration, tail, Environment.MachineName, to, hook), cancellationToken);
+            }
+            else
+            {
+                cli.Error.WriteLine("snitch: no channel configured (--notify-email, --notify-webhook): nobody was told");
             }
 
             return exitCode;
@@ -109,12 +115,34 @@ public static class SnitchCommand
         {
             using var client = cli.Client();
             var answer = await client.PostAsync<NotifyAnswer>("notify", request, cancellationToken);
-            cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: notification sent to the daemon: {string.Join(", ", answer.Queued)}");
+            var deliveries = answer.Deliveries ?? [];
+            var told = deliveries.Where(d => d.Delivered == true).Select(d => $"{d.Channel} {d.Target}").ToList();
+            var waiting = deliveries.Where(d => d.Delivered is null).Select(d => $"{d.Channel} {d.Target}").ToList();
+            var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            if (told.Count > 0)
+            {
+                cli.Out.WriteLine($"[{now}] snitch: notified by {string.Join(", ", told)}");
+            }
+
+            if (waiting.Count > 0)
+            {
+                cli.Out.WriteLine($"[{now}] snitch: notification handed to the daemon, not delivered yet: {string.Join(", ", waiting)} (see sky events)");
+            }
+
+            foreach (var failed in deliveries.Where(d => d.Delivered == false))
+            {
+                cli.Error.WriteLine($"snitch: {failed.Channel} {failed.Target} failed: {failed.Error} (the daemon tries again; see sky events)");
+            }
+
+            if (told.Count == 0 && waiting.Count == 0)
+            {
+                cli.Error.WriteLine("snitch: nobody was told");
+            }
         }
         catch (CliException exception)
         {
             // The command ran and its exit code stands; only the notification is lost, and people are told so.
-            cli.Error.WriteLine($"snitch: the notification could not be sent: {exception.Message}");
+            cli.Error.WriteLine($"snitch: the notification could not be sent, nobody was told: {exception.Message}");
         }
     }
 }

@@ -5,11 +5,13 @@ namespace Sky.Cli.Output;
 /// <summary>
 /// Prints an operation's progress as <c>Starting my-application-production.. DONE</c>, one line per container in the
 /// plan's display order, each as soon as it and every line before it are settled; steps run in parallel in the daemon.
-/// In JSON mode it prints nothing until the end, then the whole outcome.
+/// In JSON mode it prints nothing until the end, then the whole outcome. Warnings go to <paramref name="warnings"/>
+/// (stderr) as they come, in either mode, and are in the JSON outcome as well.
 /// </summary>
-public sealed class OperationProgressPrinter(TextWriter output, OutputFormat format)
+public sealed class OperationProgressPrinter(TextWriter output, OutputFormat format, TextWriter? warnings = null)
 {
     private readonly List<PlanStepView> steps = [];
+    private readonly List<string> warned = [];
     private readonly Dictionary<int, StreamMessage> settled = [];
     private readonly HashSet<int> announcedWaits = [];
     private int cursor;
@@ -32,6 +34,7 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
             {
                 ok = Ok == true,
                 revision = Revision,
+                warnings = warned,
                 steps = steps.Select(s => new
                 {
                     s.Target,
@@ -67,6 +70,10 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
                     output.WriteLine($"Waiting: {message.Message}");
                 }
 
+                break;
+            case "warning" when message.Message is { } warning:
+                warned.Add(warning);
+                warnings?.WriteLine($"warning: {warning}");
                 break;
             case "result":
                 Ok = message.Ok;

@@ -9,4 +9,7 @@ public static class HealthNames
 
     /// <summary>The restart policy gave up: sky leaves the container alone until someone starts or restarts it.</summary>
     public const string CrashLooping = "crash-looping";
+
+    /// <summary>Its container cannot be created (its image is not on the engine): sky does not try again until someone acts.</summary>
+    public const string CannotStart = "cannot-start";
 }

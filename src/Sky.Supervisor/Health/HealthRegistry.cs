@@ -22,7 +22,7 @@ public sealed class HealthRegistry(StateFeed? feed = null) : IContainerHealthVie
     public void SetActive(bool value) => active = value;
 
     public ContainerHealth? Get(string containerName) =>
-        Entry(containerName) is { } entry ? new ContainerHealth(entry.Health, entry.LastCheck, entry.Restarts) : null;
+        Entry(containerName) is { } entry ? new ContainerHealth(entry.Health, entry.LastCheck, entry.Restarts, entry.ContainerId) : null;
 
     public bool IsHealthy(string containerName, string containerId) =>
         Entry(containerName) is { } entry && entry.ContainerId == containerId && entry.Health == HealthNames.Healthy;

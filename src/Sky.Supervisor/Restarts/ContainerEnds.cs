@@ -47,10 +47,10 @@ public sealed class ContainerEnds(IContainerRuntime runtime, HealthRegistry regi
             return ContainerEnd.Unhealthy;
         }
 
-        // A stopped container has no health; a crash loop stays visible.
-        if (entry?.Health is { } health && health != HealthNames.CrashLooping)
+        // A stopped container has no health; a crash loop, or a container that cannot be created, stays visible.
+        if (entry?.Health is { } health && !GaveUp(health))
         {
-            registry.Update(spec.Name, e => (e ?? entry) with { Health = e?.Health == HealthNames.CrashLooping ? e.Health : null });
+            registry.Update(spec.Name, e => (e ?? entry) with { Health = GaveUp(e?.Health) ? e!.Health : null });
         }
 
         var details = await runtime.InspectContainerAsync(container.Id, cancellationToken);
@@ -70,4 +70,6 @@ public sealed class ContainerEnds(IContainerRuntime runtime, HealthRegistry regi
             : details.ExitCode != 0 || details.OomKilled ? ContainerEnd.Failed
             : ContainerEnd.Succeeded;
     }
+
+    private static bool GaveUp(string? health) => health is HealthNames.CrashLooping or HealthNames.CannotStart;
 }

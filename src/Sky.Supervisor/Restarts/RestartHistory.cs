@@ -10,8 +10,9 @@ namespace Sky.Supervisor.Restarts;
 
 /// <summary>
 /// The restart history of every wanted container (by name, so it outlives each container): the restart policy's
-/// verdict on an end, back-off due times, crash loops (announced once, in the event log and to the maintainer), the
-/// restarts sky made (counted in the store, so a daemon restart keeps them) and the forgiveness a person's start brings.
+/// verdict on an end, back-off due times, crash loops and containers that cannot be created (each announced once, in the
+/// event log and to the maintainer), the restarts sky made (counted in the store, so a daemon restart keeps them) and the
+/// forgiveness a person's start brings.
 /// </summary>
 public sealed class RestartHistory(
     HealthRegistry registry,
@@ -73,13 +74,40 @@ public sealed class RestartHistory(
         signals.Signal(SignalKind.Restarted, spec, message);
     }
 
+    /// <summary>
+    /// Healing these containers of one instance could not even begin: what they need is not on the engine. They are
+    /// left alone (no restart, no back-off: trying again cannot help) until they run again or someone starts the
+    /// service, and this is said once: one event, one signal, not a restart each pass.
+    /// </summary>
+    public void CannotStart(IReadOnlyList<ContainerSpec> containers, IReadOnlyList<MissingImage> missing)
+    {
+        if (containers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var spec in containers)
+        {
+            For(spec.Name).CouldNotCreate();
+            registry.Update(spec.Name, e => (e ?? new HealthEntry(null, null, null, 0)) with { Health = HealthNames.CannotStart, AwaitingRecovery = true });
+        }
+
+        var first = containers[0];
+        var target = first.Instance.Length == 0 || first.Instance == Naming.DefaultInstance ? first.Service : $"{first.Service}/{first.Instance}";
+        var message = $"cannot start: {string.Join("; ", missing.Select(m => $"image {m.Image} is not on this engine (needed by {string.Join(", ", m.NamedBy)})"))}. "
+            + $"sky never pulls and stops trying: build or load the image, then sky service start {target}";
+        events.Append("cannot-start", first.Service, first.Instance, message);
+        logger.LogWarning("{Message}", message);
+        signals.Signal(SignalKind.CannotStart, first, message);
+    }
+
     /// <summary>Someone started or restarted these containers: their crash loops and back-offs are forgiven.</summary>
     public void Forgive(IEnumerable<ContainerSpec> containers)
     {
         foreach (var spec in containers)
         {
             For(spec.Name).Clear();
-            registry.Update(spec.Name, e => e is null ? new HealthEntry(null, null, null, 0) : e with { Health = e.Health == HealthNames.CrashLooping ? null : e.Health });
+            registry.Update(spec.Name, e => e is null ? new HealthEntry(null, null, null, 0) : e with { Health = e.Health is HealthNames.CrashLooping or HealthNames.CannotStart ? null : e.Health });
         }
     }
 

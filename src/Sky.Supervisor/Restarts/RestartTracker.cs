@@ -14,6 +14,7 @@ public sealed class RestartTracker(TimeProvider clock)
     private DateTimeOffset? due;
     private DateTimeOffset? wellSince;
     private bool crashLooping;
+    private bool cannotStart;
 
     public int ConsecutiveRestarts
     {
@@ -37,6 +38,18 @@ public sealed class RestartTracker(TimeProvider clock)
         }
     }
 
+    /// <summary>True once the container could not be created, until it runs again or someone starts the service.</summary>
+    public bool CannotStart
+    {
+        get
+        {
+            lock (gate)
+            {
+                return cannotStart;
+            }
+        }
+    }
+
     /// <summary>When the pending restart may happen; null when none is pending.</summary>
     public DateTimeOffset? Due
     {
@@ -52,7 +65,8 @@ public sealed class RestartTracker(TimeProvider clock)
     /// <summary>
     /// Takes in that the container ended the way <paramref name="end"/> says and returns the policy's verdict. A restart
     /// becomes due after the back-off for the restarts so far (the first time the end is seen; seeing it again keeps
-    /// the same due time). Once crash-looping, every verdict is <see cref="RestartVerdict.CrashLoop"/> until <see cref="Clear"/>.
+    /// the same due time). Once crash-looping, every verdict is <see cref="RestartVerdict.CrashLoop"/> until <see cref="Clear"/>;
+    /// once it could not be created, <see cref="RestartVerdict.CannotStart"/> until it runs again or <see cref="Clear"/>.
     /// </summary>
     public RestartVerdict Observe(ContainerEnd end, RestartPolicy policy)
     {
@@ -62,6 +76,11 @@ public sealed class RestartTracker(TimeProvider clock)
             if (crashLooping)
             {
                 return RestartVerdict.CrashLoop;
+            }
+
+            if (cannotStart)
+            {
+                return RestartVerdict.CannotStart;
             }
 
             var verdict = RestartDecider.Decide(policy, end, consecutive);
@@ -103,8 +122,19 @@ public sealed class RestartTracker(TimeProvider clock)
         }
     }
 
+    /// <summary>Creating the container failed for want of its image: no more restarts until it runs or someone acts.</summary>
+    public void CouldNotCreate()
+    {
+        lock (gate)
+        {
+            cannotStart = true;
+            due = null;
+        }
+    }
+
     /// <summary>
-    /// The container runs and is not unhealthy: nothing is pending any more. When it is also <paramref name="well"/>
+    /// The container runs and is not unhealthy: nothing is pending any more (and whatever kept it from being created is
+    /// gone: an apply or a person brought its image). When it is also <paramref name="well"/>
     /// (healthy, or running without checks) for <see cref="BackOff.ResetAfter"/>, its restarts are forgiven.
     /// </summary>
     public void Running(bool well)
@@ -112,6 +142,7 @@ public sealed class RestartTracker(TimeProvider clock)
         lock (gate)
         {
             due = null;
+            cannotStart = false;
             if (!well)
             {
                 wellSince = null;
@@ -136,6 +167,7 @@ public sealed class RestartTracker(TimeProvider clock)
             due = null;
             wellSince = null;
             crashLooping = false;
+            cannotStart = false;
         }
     }
 }

@@ -11,4 +11,7 @@ public enum RestartVerdict
 
     /// <summary>It used up its retries: stop restarting until someone starts or restarts it.</summary>
     CrashLoop,
+
+    /// <summary>It cannot be created (its image is not on the engine): leave it until someone acts or it runs again.</summary>
+    CannotStart,
 }

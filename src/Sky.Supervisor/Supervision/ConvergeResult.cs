@@ -11,4 +11,7 @@ public enum ConvergeResult
 
     /// <summary>A step failed; the supervisor tries again after the back-off.</summary>
     Failed,
+
+    /// <summary>A container cannot be created (its image is not on the engine): nothing was touched, and trying again cannot help.</summary>
+    CannotStart,
 }

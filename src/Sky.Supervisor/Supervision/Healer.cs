@@ -8,7 +8,7 @@ namespace Sky.Supervisor.Supervision;
 /// <summary>
 /// Brings the containers of one instance back, through <see cref="ServiceOperations.ConvergeAsync"/> (the one lock of
 /// all mutations, so never a duplicate), one healing at a time per instance while passes go on; each restart is
-/// recorded in the restart history.
+/// recorded in the restart history, and so is a healing that could not begin for want of an image.
 /// </summary>
 public sealed class Healer(ServiceOperations operations, HealthRegistry registry, RestartHistory history, ILogger<Healer> logger)
 {
@@ -37,9 +37,10 @@ public sealed class Healer(ServiceOperations operations, HealthRegistry registry
         // The replacement of an unhealthy container is still needed only if it is still the unhealthy one.
         bool StillNeeded() => replace.All(id => restarting.Any(s => registry.Entry(s.Name) is { } e && e.ContainerId == id && e.Health == HealthNames.Unhealthy));
         ConvergeResult result;
+        IReadOnlyList<MissingImage> missing = [];
         try
         {
-            result = await operations.ConvergeAsync(instance, replace, $"restarting: {reason}", StillNeeded, cancellationToken);
+            (result, missing) = await operations.ConvergeAsync(instance, replace, $"restarting: {reason}", StillNeeded, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -47,7 +48,12 @@ public sealed class Healer(ServiceOperations operations, HealthRegistry registry
             result = ConvergeResult.Failed;
         }
 
-        if (result != ConvergeResult.NotNeeded)
+        if (result == ConvergeResult.CannotStart)
+        {
+            // Not a restart: nothing ran, and nothing will until the image is there.
+            history.CannotStart(restarting, missing);
+        }
+        else if (result != ConvergeResult.NotNeeded)
         {
             foreach (var spec in restarting)
             {

@@ -14,4 +14,8 @@ public sealed class SilentReporter : IOperationReporter
     public void Progress(StepProgress progress)
     {
     }
+
+    public void Warning(string message)
+    {
+    }
 }

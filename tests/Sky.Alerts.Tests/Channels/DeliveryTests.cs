@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sky.Model;
+using Sky.Store;
 using Sky.Testing;
 using Sky.Testing.Peers;
 
@@ -112,6 +113,50 @@ public sealed class DeliveryTests
         var incident = Assert.Single(second.OpenIncidents);
         Assert.Equal((2, AlertPriority.High, Jane), (incident.Failures, incident.Priority, incident.Maintainer));
         Assert.Single(store.Alerts.Recent(openOnly: false, 10));
+    }
+
+    [Fact]
+    public void A_notice_no_channel_takes_is_recorded_as_nobody_told_in_its_deliveries_and_the_event_log()
+    {
+        using var store = new TestStore();
+        var events = new EventLog(store.Database, TimeProvider.System);
+        var dispatcher = new AlertDispatcher(store.Alerts, TimeProvider.System, NullLogger<AlertDispatcher>.Instance, events: events);
+        var manager = new AlertManager(new EscalationSettings(), store.Alerts, new AlertChannels(null, new WebhookSettings(), new HttpClient()), dispatcher, TimeProvider.System);
+
+        manager.Signal(new AlertSignal(SignalKind.JobCompleted, "still-alive", "still-alive", null, Jane, "job still-alive run 1 succeeded", Notify: true));
+        manager.Signal(new AlertSignal(SignalKind.Restarted, "web", "production", null, Jane, "exit 137"));
+
+        var alert = Assert.Single(store.Alerts.Open());
+        var nobody = Assert.Single(store.Alerts.Deliveries(alert.Id));
+        Assert.Equal((AlertManager.NoChannel, false, 0, AlertChannels.NobodyTold), (nobody.Channel, nobody.Delivered, nobody.Attempt, nobody.Error));
+        var completed = Assert.Single(store.Alerts.Deliveries(null));
+        Assert.Equal(("completed", AlertChannels.NobodyTold), (completed.Notice, completed.Error));
+        var said = events.Recent(10).Select(e => (e.Kind, e.Service, e.Message)).ToList();
+        Assert.Contains(("notify", "still-alive", "[sky] still-alive completed: no channel configured: nobody was told"), said);
+        Assert.Contains(("notify", "web", "[sky] web/production was restarted: no channel configured: nobody was told"), said);
+    }
+
+    [Fact]
+    public async Task A_webhook_that_keeps_failing_is_recorded_with_its_reason_and_the_event_log_says_it_told_nobody()
+    {
+        using var webhook = new WebhookReceiver(failFirst: int.MaxValue);
+        using var store = new TestStore();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var events = new EventLog(store.Database, TimeProvider.System);
+        var retries = new DeliveryRetryOptions { MaxAttempts = 2, FirstDelay = TimeSpan.FromMilliseconds(10) };
+        var dispatcher = new AlertDispatcher(store.Alerts, TimeProvider.System, NullLogger<AlertDispatcher>.Instance, retries, events);
+        var channels = new AlertChannels(null, new WebhookSettings { Low = new Uri(webhook.Url) }, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
+        var manager = new AlertManager(new EscalationSettings(), store.Alerts, channels, dispatcher, TimeProvider.System);
+        var sending = dispatcher.RunAsync(cancel.Token);
+
+        manager.Signal(new AlertSignal(SignalKind.Restarted, "worker", "production", null, null, "exit 137"));
+
+        var gaveUp = await Eventually.GetAsync(() => events.Recent(10).FirstOrDefault(e => e.Kind == "notify"), TimeSpan.FromSeconds(15), "the event of the delivery given up");
+        Assert.Equal("[sky] worker/production was restarted: webhook to http://127.0.0.1:" + new Uri(webhook.Url).Port + "/… failed 2 time(s), sky gave up: nobody was told by webhook (the webhook answered 503 Service Unavailable)", gaveUp.Message);
+        var deliveries = store.Alerts.Deliveries(Assert.Single(store.Alerts.Open()).Id);
+        Assert.Equal([(false, "the webhook answered 503 Service Unavailable"), (false, "the webhook answered 503 Service Unavailable")], deliveries.Select(d => (d.Delivered, d.Error)));
+        await cancel.CancelAsync();
+        await sending;
     }
 
     private static SmtpSettings Smtp(SmtpSink sink) => new() { Host = "127.0.0.1", Port = sink.Port, Sender = "sky@example.com" };

@@ -41,10 +41,12 @@ public sealed partial class SnitchCommandTests
         using var webhook = new WebhookReceiver();
         await using var daemon = await AlertDaemon.StartAsync(new DaemonSettings());
 
-        var (exitCode, output, _) = await daemon.RunAsync("snitch", "--notify-webhook", webhook.Url, "-c", "echo backed up");
+        var (exitCode, output, error) = await daemon.RunAsync("snitch", "--notify-webhook", webhook.Url, "-c", "echo backed up");
 
         Assert.Equal(0, exitCode);
         Assert.Matches(FinishedLine(), output);
+        Assert.Contains($"snitch: notified by webhook http://127.0.0.1:{new Uri(webhook.Url).Port}/…", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, error);
         var post = await webhook.WaitForAsync(_ => true, "the snitch webhook post");
         Assert.Equal("[sky] snitch: echo backed up finished (exit 0)", (string?)post["text"]);
         Assert.Equal("good", (string?)post["attachments"]![0]!["color"]);
@@ -70,7 +72,7 @@ public sealed partial class SnitchCommandTests
         Assert.Equal(7, process.ExitCode);
         Assert.Contains("ran", await output, StringComparison.Ordinal);
         Assert.Matches(FailedLine(), await output);
-        Assert.Contains("snitch: the notification could not be sent: cannot reach the sky daemon at http://127.0.0.1:9", await error, StringComparison.Ordinal);
+        Assert.Contains("snitch: the notification could not be sent, nobody was told: cannot reach the sky daemon at http://127.0.0.1:9", await error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +83,38 @@ public sealed partial class SnitchCommandTests
         var (exitCode, _, error) = await daemon.RunAsync("snitch", "--notify-email", "jane@example.com", "-c", "true");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("snitch: the notification could not be sent: this daemon has no SMTP settings", error, StringComparison.Ordinal);
+        Assert.Contains("snitch: the notification could not be sent, nobody was told: this daemon has no SMTP settings", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_channel_the_exit_code_stands_and_stderr_says_nobody_was_told()
+    {
+        await using var daemon = await AlertDaemon.StartAsync(new DaemonSettings());
+
+        var (exitCode, output, error) = await daemon.RunAsync("snitch", "-c", "echo done; exit 4");
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("done", output, StringComparison.Ordinal);
+        Assert.Equal("snitch: no channel configured (--notify-email, --notify-webhook): nobody was told", error.Trim());
+    }
+
+    [Fact]
+    public async Task A_webhook_that_refuses_the_notice_is_said_on_stderr_and_the_exit_code_stands()
+    {
+        using var webhook = new WebhookReceiver(failFirst: int.MaxValue);
+        await using var daemon = await AlertDaemon.StartAsync(new DaemonSettings());
+
+        var (exitCode, output, error) = await daemon.RunAsync("snitch", "--notify-webhook", webhook.Url, "-c", "true");
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("notified", output, StringComparison.Ordinal);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(
+            [
+                $"snitch: webhook http://127.0.0.1:{new Uri(webhook.Url).Port}/… failed: the webhook answered 503 Service Unavailable (the daemon tries again; see sky events)",
+                "snitch: nobody was told",
+            ],
+            lines);
     }
 
     [Theory]

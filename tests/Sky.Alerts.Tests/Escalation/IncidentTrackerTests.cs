@@ -198,6 +198,54 @@ public sealed class IncidentTrackerTests
         Assert.Empty(tracker.Open);
     }
 
+    [Fact]
+    public void An_acknowledged_incident_gets_no_reminders_and_no_escalation_and_still_closes_on_recovery()
+    {
+        tracker.Identify(Assert.Single(Signal(SignalKind.CheckFailed)).Incident, 7);
+
+        var acknowledged = tracker.Acknowledge(7);
+
+        Assert.Equal(("acknowledged", true), (acknowledged!.State, acknowledged.IsOpen));
+        var repeated = Assert.Single(Signal(SignalKind.Unhealthy));
+        Assert.Equal((NoticeKind.Repeated, AlertPriority.Low, 2), (repeated.Kind, repeated.Incident.Priority, repeated.Incident.Failures));
+        Assert.Empty(repeated.Priorities);
+        Assert.Empty(tracker.Due(clock.GetUtcNow() + TimeSpan.FromDays(1)));
+        var resolved = Assert.Single(Signal(SignalKind.Recovered));
+        Assert.Equal((NoticeKind.Resolved, "closed"), (resolved.Kind, resolved.Incident.State));
+    }
+
+    [Fact]
+    public void Closing_an_incident_by_hand_sends_nothing_and_the_next_failure_opens_a_new_one()
+    {
+        tracker.Identify(Assert.Single(Signal(SignalKind.Restarted)).Incident, 3);
+
+        var closed = tracker.Close(3, clock.GetUtcNow());
+
+        Assert.Equal(("closed", clock.GetUtcNow()), (closed!.State, closed.ClosedAt));
+        Assert.Empty(tracker.Open);
+        Assert.Null(tracker.Close(3, clock.GetUtcNow()));
+        Assert.Null(tracker.Acknowledge(3));
+        Assert.Equal(NoticeKind.Opened, Assert.Single(Signal(SignalKind.Restarted)).Kind);
+    }
+
+    [Fact]
+    public void Incidents_of_what_the_configuration_no_longer_has_close_and_tell_whoever_heard_of_them()
+    {
+        Signal(SignalKind.CheckFailed);
+        Signal(SignalKind.CheckFailed);
+        Signal(SignalKind.JobFailed, service: "backup", instance: "backup");
+        Signal(SignalKind.Restarted, service: "kept");
+
+        var notices = tracker.Withdraw(new HashSet<string> { "kept", "backup" }, clock.GetUtcNow());
+
+        var withdrawn = Assert.Single(notices);
+        Assert.Equal((NoticeKind.Withdrawn, "closed"), (withdrawn.Kind, withdrawn.Incident.State));
+        Assert.Equal([AlertPriority.Low, AlertPriority.High], withdrawn.Priorities);
+        Assert.Equal("my-application is no longer in the configuration: the alert closes", withdrawn.Incident.Message);
+        Assert.Equal("[sky] my-application/production was removed from the configuration", AlertMessages.Compose(withdrawn).Subject);
+        Assert.Equal(["backup", "kept"], tracker.Open.Select(i => i.Service).Order(StringComparer.Ordinal));
+    }
+
     private IReadOnlyList<Notice> Signal(SignalKind kind, string service = "my-application", string instance = "production") =>
         tracker.Signal(new AlertSignal(kind, service, instance, $"{service}-{instance}", Jane, $"{kind} at {clock.GetUtcNow():O}"), clock.GetUtcNow());
 }

@@ -21,6 +21,34 @@ public sealed class ApplyCommandTests
     }
 
     [Fact]
+    public async Task An_image_not_on_the_engine_is_a_warning_on_stderr_naming_what_needs_it_and_the_apply_still_succeeds()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        var path = ConfigFile.Write("""
+            nc-ghost:
+              image: nosuch-image:9
+            web:
+              image: base:0.7
+            ghost-job:
+              image: nosuch-image:9
+              command: echo hi
+              every: 1 day at 03:00
+            """);
+        const string Warning = "image nosuch-image:9 is not on this engine (named by ghost-job, nc-ghost): starting it will fail; sky never pulls: build or load it first";
+
+        var apply = await daemon.RunAsync("apply", path);
+        var json = await daemon.RunAsync("apply", path, "-o", "json");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal(["Applied revision 1"], apply.Lines);
+        Assert.Equal($"warning: {Warning}", apply.Error.Trim());
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using var outcome = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal([Warning], outcome.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal($"warning: {Warning}", json.Error.Trim());
+    }
+
+    [Fact]
     public async Task Applying_prints_the_new_revision()
     {
         await using var daemon = await TestDaemon.StartAsync();

@@ -48,7 +48,7 @@ public sealed class JobCommandTests
     }
 
     [Fact]
-    public async Task A_failing_run_is_recorded_failed_with_its_exit_code_and_notifies_the_maintainer()
+    public async Task A_failing_run_is_recorded_failed_with_its_exit_code_and_the_events_say_nobody_was_told_without_a_channel()
     {
         await using var daemon = await TestDaemon.StartAsync();
         await daemon.RunAsync("apply", ConfigFile.Write("""
@@ -67,9 +67,11 @@ public sealed class JobCommandTests
         Assert.Equal("about to fail\n", (await daemon.RunAsync("job", "logs", "broken")).Output);
         using var http = new HttpClient();
         using var events = JsonDocument.Parse(await http.GetStringAsync($"{daemon.Address}/api/v1/events?service=broken"));
-        Assert.Contains(
-            $"job broken run {run.Id} failed with exit code 3 (to Jane Doe <jane@example.com>)",
-            events.RootElement.EnumerateArray().Select(e => e.GetProperty("message").GetString()));
+        var said = events.RootElement.EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
+        Assert.Contains($"job broken run {run.Id} failed with exit code 3", said);
+        // This daemon has neither SMTP settings nor webhooks: the maintainer is named in the configuration, yet nobody was told.
+        Assert.Contains("[sky] broken failed: no channel configured: nobody was told", said);
+        Assert.DoesNotContain(said, m => m!.Contains("(to Jane Doe", StringComparison.Ordinal));
     }
 
     [Fact]

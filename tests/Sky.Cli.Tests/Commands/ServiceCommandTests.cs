@@ -82,6 +82,30 @@ public sealed class ServiceCommandTests
     }
 
     [Fact]
+    public async Task Starting_a_service_whose_image_is_not_on_the_engine_is_refused_with_one_error_and_nothing_is_wanted()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", ConfigFile.Write("""
+            nc-ghost:
+              image: nosuch-image:9
+            """));
+
+        var start = await daemon.RunAsync("service", "start", "nc-ghost");
+
+        Assert.Equal(ExitCodes.NotFound, start.ExitCode);
+        Assert.Equal(string.Empty, start.Output);
+        Assert.Equal(
+            $"error: cannot start nc-ghost: image nosuch-image:9 is not on this engine (named by {daemon.Name("nc-ghost")}); sky never pulls: build or load it first",
+            start.Error.Trim());
+
+        // Refused before anything was recorded: the instance is not wanted, so the supervisor has nothing to heal or tell.
+        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        using var status = System.Text.Json.JsonDocument.Parse((await daemon.RunAsync("service", "status", "nc-ghost", "-o", "json")).Output);
+        Assert.False(status.RootElement.GetProperty("instances")[0].GetProperty("wantedRunning").GetBoolean());
+        Assert.Equal("[]", (await daemon.RunAsync("alerts", "-o", "json")).Output.Trim());
+    }
+
+    [Fact]
     public async Task Status_and_ps_tell_the_truth_after_a_daemon_restart()
     {
         await using var daemon = await TestDaemon.StartAsync();

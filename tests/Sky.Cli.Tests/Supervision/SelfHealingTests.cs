@@ -101,6 +101,57 @@ public sealed partial class SelfHealingTests
         Assert.Equal("exited", later.Condition);
     }
 
+    [Fact]
+    public async Task A_container_whose_image_is_gone_is_reported_once_as_unable_to_start_and_never_restarted_in_a_loop()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        var image = $"{daemon.Namespace}-ghost:1";
+        await Docker.RunAsync("tag", "base:0.7", image);
+        try
+        {
+            await daemon.RunAsync("apply", ConfigFile.Write($"""
+                ghost:
+                  image: {image}
+                  command: sleep 600
+                """));
+            Assert.Equal(0, (await daemon.RunAsync("service", "start", "ghost")).ExitCode);
+            var name = daemon.Name("ghost");
+
+            // The image goes first (the running container keeps it), then the container: nothing can bring it back.
+            await Docker.RunAsync("rmi", image);
+            await Docker.RunAsync("rm", "-f", name);
+
+            var alert = Assert.Single(await Eventually.WaitForAsync(() => AlertsAsync(daemon), a => a.Count > 0, TimeSpan.FromSeconds(10), "the cannot-start alert", () => EventsAsync(daemon)));
+            Assert.Equal(("cannot-start", "restarts", "low"), (alert.GetProperty("kind").GetString(), alert.GetProperty("group").GetString(), alert.GetProperty("priority").GetString()));
+            Assert.StartsWith($"cannot start: image {image} is not on this engine (needed by {name})", alert.GetProperty("message").GetString(), StringComparison.Ordinal);
+            var facts = await ContainerFacts.ReadAsync(daemon, "ghost", name);
+            Assert.Equal((null, "cannot-start", 0), (facts.ContainerId, facts.Health, facts.Restarts));
+
+            // Passes go on (every re-sync, every feed change): still that one alert, and not one restart tried.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(1, Assert.Single(await AlertsAsync(daemon)).GetProperty("failures").GetInt32());
+            using var log = System.Text.Json.JsonDocument.Parse(await EventsAsync(daemon));
+            var kinds = log.RootElement.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+            Assert.Single(kinds, k => k == "cannot-start");
+            Assert.DoesNotContain("restart", kinds);
+            Assert.DoesNotContain("heal", kinds);
+            Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+
+            // The image is back and someone starts the service: it runs, and the alert closes.
+            await Docker.RunAsync("tag", "base:0.7", image);
+            Assert.Equal(0, (await daemon.RunAsync("service", "start", "ghost")).ExitCode);
+            await Eventually.WaitForAsync(() => AlertsAsync(daemon), a => a.Count == 0, TimeSpan.FromSeconds(10), "the alert closed by the recovery");
+        }
+        finally
+        {
+            await Docker.RunRawAsync("rmi", image);
+        }
+    }
+
+    /// <summary>The open alerts, as <c>sky alerts -o json</c> lists them.</summary>
+    private static async Task<List<System.Text.Json.JsonElement>> AlertsAsync(TestDaemon daemon) =>
+        System.Text.Json.JsonDocument.Parse((await daemon.RunAsync("alerts", "-o", "json")).Output).RootElement.EnumerateArray().Select(a => a.Clone()).ToList();
+
     /// <summary>The daemon's event log, to explain a failure.</summary>
     private static async Task<string> EventsAsync(TestDaemon daemon)
     {

@@ -12,7 +12,7 @@ public sealed class HealthRegistryTests
 
         Assert.True(registry.IsHealthy("web", "old"));
         Assert.False(registry.IsHealthy("web", "new"));
-        Assert.Equal(new ContainerHealth(HealthNames.Healthy, "HTTP 200", 2), registry.Get("web"));
+        Assert.Equal(new ContainerHealth(HealthNames.Healthy, "HTTP 200", 2, "old"), registry.Get("web"));
         Assert.Null(registry.Get("db"));
     }
 

@@ -72,6 +72,21 @@ public sealed class RestartHistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_container_that_could_not_be_created_is_held_back_until_it_runs_again_and_is_no_crash_loop()
+    {
+        var spec = SupervisionParts.Spec("web");
+        parts.History.CannotStart([spec], [new MissingImage("my-application:1.0", ["web"])]);
+
+        Assert.False(parts.History.Judge(spec, null, ContainerEnd.Removed).RestartNow);
+        Assert.False(parts.History.CrashLooping("web"));
+        Assert.DoesNotContain(parts.Signals, s => s.Kind == SignalKind.CrashLooping);
+
+        // An apply brought the image and created it: it runs, so the next end is judged as any other.
+        parts.History.For("web").Running(well: true);
+        Assert.True(parts.History.Judge(spec, "c1", ContainerEnd.Failed).RestartNow);
+    }
+
+    [Fact]
     public void Counts_of_an_earlier_daemon_come_back_into_the_registry()
     {
         parts.History.Restarted(SupervisionParts.Spec("web"), done: true, "web died");

@@ -142,7 +142,11 @@ public sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Every image is on this engine except these (sky never pulls: tests of a missing image list it here).</summary>
+    public ConcurrentDictionary<string, bool> AbsentImages { get; } = new(StringComparer.Ordinal);
+
+    public Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken) =>
+        Task.FromResult(AbsentImages.ContainsKey(reference) ? null : new ImageInfo($"sha256:{reference}", [reference], DateTimeOffset.UnixEpoch, 0));
 
     public Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
