@@ -37,7 +37,7 @@ done
 echo "starting $services services ($(( services * 3 )) containers)" >&2
 for i in $(seq 1 "$services"); do
     "$sky" service start "s$i" >/dev/null
-    [ $(( i % 10 )) -eq 0 ] && echo "  $i/$services started" >&2
+    if [ $(( i % 10 )) -eq 0 ]; then echo "  $i/$services started" >&2; fi
 done
 running=$(docker ps -q --filter label=sky.namespace=$ns | wc -l)
 
@@ -50,6 +50,8 @@ dockerd_pid=$(cat /var/run/docker.pid)
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+# Private memory: anonymous pages only (heaps, stacks), not the shared code files both runtimes map.
+anon_mb() { awk '/^Anonymous/ {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup"; }
 
 # Let start-up work settle (checks' first rounds, the GC after the burst) before the idle window.
 sleep 10
@@ -59,6 +61,7 @@ sky_after=$(cpu "$daemon"); docker_after=$(cpu "$dockerd_pid")
 sky_cpu=$(awk -v a="$sky_before" -v b="$sky_after" -v t="$ticks" -v s="$idle" 'BEGIN {printf "%.2f", (b - a) / t / s * 100}')
 docker_cpu=$(awk -v a="$docker_before" -v b="$docker_after" -v t="$ticks" -v s="$idle" 'BEGIN {printf "%.2f", (b - a) / t / s * 100}')
 sky_rss=$(rss_mb "$daemon"); docker_rss=$(rss_mb "$dockerd_pid")
+sky_anon=$(anon_mb "$daemon"); docker_anon=$(anon_mb "$dockerd_pid")
 
 report=$(cat <<MD
 
@@ -67,10 +70,10 @@ report=$(cat <<MD
 \`bench/footprint.sh\`: $services services × 3 replicas ($running containers running, HTTP checks every 10 s), 5
 followers of \`/api/v1/events/stream\`, ${idle} s idle window.
 
-| process | RSS | CPU idle (% of a core) |
-| --- | --- | --- |
-| sky daemon | $sky_rss MB | $sky_cpu % |
-| anchor: dockerd | $docker_rss MB | $docker_cpu % |
+| process | RSS | of which private (anonymous) | CPU idle (% of a core) |
+| --- | --- | --- | --- |
+| sky daemon | $sky_rss MB | $sky_anon MB | $sky_cpu % |
+| anchor: dockerd | $docker_rss MB | $docker_anon MB | $docker_cpu % |
 
 Goal: ≤ 100 MB RSS and ≤ 1 % of a core.
 MD

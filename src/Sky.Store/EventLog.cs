@@ -37,14 +37,16 @@ public sealed class EventLog(TelemetryDatabase database, TimeProvider clock, Sta
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            """
-            SELECT id, time, kind, service, instance, message FROM events
-            WHERE (@service IS NULL OR service = @service) AND (@since IS NULL OR time >= @since)
-            ORDER BY id DESC LIMIT @limit
-            """,
-            new { limit, service, since = since?.ToUniversalTime().ToString("O") },
-            cancellationToken: cancellationToken));
-        return rows.Reverse().Select(r => new SkyEvent(r.Id, DateTimeOffset.Parse(r.Time, CultureInfo.InvariantCulture), r.Kind, r.Service, r.Instance, r.Message)).ToList();
+            Select, new { limit, service, since = since?.ToUniversalTime().ToString("O") }, cancellationToken: cancellationToken));
+        return rows.Reverse().Select(ToEvent).ToList();
+    }
+
+    /// <summary>The same as <see cref="RecentAsync"/>, for callers off the request path (tests, background work).</summary>
+    public IReadOnlyList<SkyEvent> Recent(int limit, string? service = null, DateTimeOffset? since = null)
+    {
+        using var connection = database.Open();
+        var rows = connection.Query<EventRow>(Select, new { limit, service, since = since?.ToUniversalTime().ToString("O") });
+        return rows.Reverse().Select(ToEvent).ToList();
     }
 
     /// <summary>Drops entries older than <paramref name="maxAge"/> and all but the newest <paramref name="keep"/>; returns how many went.</summary>
@@ -55,6 +57,14 @@ public sealed class EventLog(TelemetryDatabase database, TimeProvider clock, Sta
             "DELETE FROM events WHERE time < @oldest OR id <= (SELECT COALESCE(MAX(id), 0) FROM events) - @keep",
             new { oldest = (clock.GetUtcNow() - maxAge).ToUniversalTime().ToString("O"), keep });
     }
+
+    private const string Select = """
+        SELECT id, time, kind, service, instance, message FROM events
+        WHERE (@service IS NULL OR service = @service) AND (@since IS NULL OR time >= @since)
+        ORDER BY id DESC LIMIT @limit
+        """;
+
+    private static SkyEvent ToEvent(EventRow r) => new(r.Id, DateTimeOffset.Parse(r.Time, CultureInfo.InvariantCulture), r.Kind, r.Service, r.Instance, r.Message);
 
     private sealed record EventRow(long Id, string Time, string Kind, string? Service, string? Instance, string Message);
 }

@@ -119,7 +119,7 @@ public sealed class DeliveryTests
     public void A_notice_no_channel_takes_is_recorded_as_nobody_told_in_its_deliveries_and_the_event_log()
     {
         using var store = new TestStore();
-        var events = new EventLog(store.Database, TimeProvider.System);
+        var events = new EventLog(new TelemetryDatabase(store.Folder), TimeProvider.System);
         var dispatcher = new AlertDispatcher(store.Alerts, TimeProvider.System, NullLogger<AlertDispatcher>.Instance, events: events);
         var manager = new AlertManager(new EscalationSettings(), store.Alerts, new AlertChannels(null, new WebhookSettings(), new HttpClient()), dispatcher, TimeProvider.System);
 
@@ -142,7 +142,7 @@ public sealed class DeliveryTests
         using var webhook = new WebhookReceiver(failFirst: int.MaxValue);
         using var store = new TestStore();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var events = new EventLog(store.Database, TimeProvider.System);
+        var events = new EventLog(new TelemetryDatabase(store.Folder), TimeProvider.System);
         var retries = new DeliveryRetryOptions { MaxAttempts = 2, FirstDelay = TimeSpan.FromMilliseconds(10) };
         var dispatcher = new AlertDispatcher(store.Alerts, TimeProvider.System, NullLogger<AlertDispatcher>.Instance, retries, events);
         var channels = new AlertChannels(null, new WebhookSettings { Low = new Uri(webhook.Url) }, new HttpClient { Timeout = TimeSpan.FromSeconds(10) });
