@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Sky.Cli.Output;
 using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
@@ -9,6 +10,8 @@ namespace Sky.Cli.Commands;
 /// <c>sky snitch -c "CMD"</c>: runs a command here through <c>/bin/sh -c</c>, passes its output through, logs its start
 /// and end with timestamps, exits with its exit code, and sends a notification (exit code, duration, last lines of
 /// output) by e-mail and/or webhook through the daemon. A daemon that cannot be reached costs the notification only.
+/// With <c>-o json</c>, the command's output and snitch's lines go to stderr and stdout holds one JSON document: the
+/// command, its exit code, start, duration in seconds, last lines and where the notification went.
 /// </summary>
 public static class SnitchCommand
 {
@@ -29,9 +32,21 @@ public static class SnitchCommand
 
             var (exitCode, started, duration, tail) = await RunAsync(cli, text, cancellationToken);
             var (to, hook) = (parse.GetValue(email), parse.GetValue(webhook));
-            if (to is not null || hook is not null)
+            var (queued, problem) = to is not null || hook is not null
+                ? await NotifyAsync(cli, SnitchNotice.Compose(text, exitCode, started, duration, tail, Environment.MachineName, to, hook), cancellationToken)
+                : (null, null);
+            if (cli.Format == OutputFormat.Json)
             {
-                await NotifyAsync(cli, SnitchNotice.Compose(text, exitCode, started, duration, tail, Environment.MachineName, to, hook), cancellationToken);
+                JsonOutput.Write(cli.Out, new
+                {
+                    command = text,
+                    exitCode,
+                    startedAt = started,
+                    durationSeconds = duration.TotalSeconds,
+                    tail,
+                    notified = queued,
+                    notificationError = problem,
+                });
             }
 
             return exitCode;
@@ -52,7 +67,7 @@ public static class SnitchCommand
         using var process = Process.Start(start) ?? throw new CliException(ExitCodes.Failed, "cannot start /bin/sh");
         var pumps = new[]
         {
-            PumpAsync(process.StandardOutput, cli.Out, gate, tail),
+            PumpAsync(process.StandardOutput, cli.Human, gate, tail),
             PumpAsync(process.StandardError, cli.Error, gate, tail),
         };
         try
@@ -98,23 +113,26 @@ public static class SnitchCommand
     {
         lock (gate)
         {
-            cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: {what}");
-            cli.Out.Flush();
+            cli.Human.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: {what}");
+            cli.Human.Flush();
         }
     }
 
-    private static async Task NotifyAsync(CliContext cli, NotifyRequest request, CancellationToken cancellationToken)
+    /// <summary>Where the notification was queued, or why it could not be sent.</summary>
+    private static async Task<(IReadOnlyList<string>? Queued, string? Problem)> NotifyAsync(CliContext cli, NotifyRequest request, CancellationToken cancellationToken)
     {
         try
         {
             using var client = cli.Client();
             var answer = await client.PostAsync<NotifyAnswer>("notify", request, cancellationToken);
-            cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: notification sent to the daemon: {string.Join(", ", answer.Queued)}");
+            cli.Human.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: notification sent to the daemon: {string.Join(", ", answer.Queued)}");
+            return (answer.Queued, null);
         }
         catch (CliException exception)
         {
             // The command ran and its exit code stands; only the notification is lost, and people are told so.
             cli.Error.WriteLine($"snitch: the notification could not be sent: {exception.Message}");
+            return (null, exception.Message);
         }
     }
 }
