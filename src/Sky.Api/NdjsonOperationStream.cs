@@ -76,6 +76,8 @@ public sealed class NdjsonOperationStream : IOperationReporter
         }
         catch (Exception exception)
         {
+            // The status already went out as 200: the error line tells the client, the note tells the daemon's log.
+            RequestErrors.Note(context, exception);
             var (_, error) = ErrorResults.Describe(exception);
             await WriteAsync(context, new StreamMessage { Type = "error", Error = error.Error, Details = error.Details });
         }

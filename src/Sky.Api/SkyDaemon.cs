@@ -27,7 +27,7 @@ public static class SkyDaemon
         builder.Services.ConfigureHttpJsonOptions(o => SkyJson.Configure(o.SerializerOptions));
         builder.Services.AddApiDocument();
 
-        // Malformed bodies reach the exception handler below, which answers with a sentence instead of an empty 400.
+        // Malformed bodies throw, so that RequestErrors answers with where and what instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var services = builder.Services;
@@ -73,17 +73,18 @@ public static class SkyDaemon
 
         // The applied revision is on the feed before any part subscribes, so none starts from an empty picture.
         app.Services.GetRequiredService<DesiredStateSource>().Current();
+
+        // Only bugs get this far (RequestErrors answers everything sky expects): the handler logs their stack trace.
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var result = exception is BadHttpRequestException bad
-                ? Results.Json(new ApiError($"bad request: {bad.Message}"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
-                : ErrorResults.From(exception ?? new InvalidOperationException("unknown error"));
-            await result.ExecuteAsync(context);
+            await ErrorResults.From(exception ?? new InvalidOperationException("unknown error")).ExecuteAsync(context);
         }));
+        app.UseMiddleware<RequestErrors>();
         app.UseWebSockets();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<NameFilter>();
         SystemEndpoints.Map(api);
         ConfigurationEndpoints.Map(api);
         EventEndpoints.Map(api);
@@ -94,8 +95,7 @@ public static class SkyDaemon
         NotifyEndpoints.Map(api);
         JobEndpoints.Map(api);
         app.MapOpenApi(ApiDocument.Path);
-        app.MapFallback((HttpContext context) => Results.Json(new ApiError($"no such endpoint: {context.Request.Method} {context.Request.Path}"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound))
-            .ExcludeFromDescription();
+        NoSuchEndpoint.Map(app);
         return app;
     }
 }

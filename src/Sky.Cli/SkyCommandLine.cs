@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Sky.Cli.Commands;
 using Sky.Cli.Output;
 
@@ -27,8 +29,17 @@ public static class SkyCommandLine
         root.Subcommands.Add(EventsCommand.Create(Context));
         root.Subcommands.Add(SnitchCommand.Create(Context));
         root.Subcommands.Add(VersionCommand.Create(Context));
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionFlag(output);
+        }
 
         var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction usage)
+        {
+            return await UsageErrorAsync(parse, usage, error, cancellationToken);
+        }
+
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
@@ -47,5 +58,52 @@ public static class SkyCommandLine
         {
             return 130;
         }
+    }
+
+    /// <summary>
+    /// A missing argument, an unknown option or command, a value of the wrong type: invalid input, exit 2, said on stderr
+    /// (stdout stays empty for scripts) with what would have fitted and where to read more. A command group named
+    /// without its subcommand (<c>sky job</c>) shows its help, which lists them.
+    /// </summary>
+    private static async Task<int> UsageErrorAsync(ParseResult parse, ParseErrorAction usage, TextWriter error, CancellationToken cancellationToken)
+    {
+        foreach (var problem in parse.Errors)
+        {
+            error.WriteLine($"error: {problem.Message}");
+        }
+
+        var command = parse.CommandResult.Command;
+        usage.ShowHelp = command.Action is null && command.Subcommands.Count > 0;
+        usage.ShowTypoCorrections = true;
+
+        // The action writes the errors again (dropped here), then its did-you-mean and the help, for stderr.
+        using var text = new StringWriter();
+        await parse.InvokeAsync(new InvocationConfiguration { Output = text, Error = TextWriter.Null }, cancellationToken);
+        if (usage.ShowHelp)
+        {
+            error.Write(text.ToString());
+        }
+        else
+        {
+            foreach (var line in text.ToString().Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0))
+            {
+                error.WriteLine(line);
+            }
+
+            error.WriteLine($"see: {CommandPath(parse)} --help");
+        }
+
+        return ExitCodes.Invalid;
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', ["sky", .. names]);
     }
 }

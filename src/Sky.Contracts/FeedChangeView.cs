@@ -40,6 +40,7 @@ public sealed record FeedChangeView
 
     public long? EventId { get; init; }
 
+    /// <summary>A job run's number within its job (<c>job-run</c> changes).</summary>
     public long? Run { get; init; }
 
     public string? State { get; init; }

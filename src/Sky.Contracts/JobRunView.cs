@@ -1,7 +1,7 @@
 namespace Sky.Contracts;
 
 /// <summary>
-/// One run of a job (<c>GET /jobs/NAME/runs</c>, <c>.../runs/ID</c>, <c>.../logs</c>). <see cref="ScheduledAt"/> is the
+/// One run of a job (<c>GET /jobs/NAME/runs</c>, <c>.../runs/NUMBER</c>, <c>.../logs</c>). <see cref="ScheduledAt"/> is the
 /// tick it was due at (null for a manual run), <see cref="DispatchedAt"/> when the scheduler acted on it,
 /// <see cref="StartedAt"/> when the engine confirmed the container started.
 /// </summary>
@@ -13,7 +13,8 @@ public sealed record JobRunView
     public const string TimedOut = "timed-out";
     public const string Skipped = "skipped";
 
-    public required long Id { get; init; }
+    /// <summary>The run's number within its job, from 1: <c>sky job logs NAME NUMBER</c>.</summary>
+    public required long Number { get; init; }
 
     public required string Job { get; init; }
 

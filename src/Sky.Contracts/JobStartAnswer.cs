@@ -1,4 +1,4 @@
 namespace Sky.Contracts;
 
-/// <summary><c>POST /jobs/NAME/start</c>: which run was started, so the caller can follow it.</summary>
-public sealed record JobStartAnswer(string Job, long RunId);
+/// <summary><c>POST /jobs/NAME/start</c>: which run was started (its number within the job), so the caller can follow it.</summary>
+public sealed record JobStartAnswer(string Job, long Run);

@@ -34,11 +34,6 @@ public static class SnitchNotice
         return new NotifyRequest(email, webhook, $"[sky] snitch: {shortText} {outcome} (exit {exitCode})", body, fields, exitCode != 0);
     }
 
-    /// <summary><c>3.2s</c> under a minute, <c>2m03.5s</c> under an hour, <c>1h02m03s</c> beyond.</summary>
-    public static string FormatDuration(TimeSpan duration) => duration.TotalSeconds switch
-    {
-        < 60 => $"{duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s",
-        < 3600 => $"{duration.Minutes}m{(duration.TotalSeconds % 60).ToString("00.0", CultureInfo.InvariantCulture)}s",
-        _ => $"{(int)duration.TotalHours}h{duration.Minutes:00}m{duration.Seconds:00}s",
-    };
+    /// <summary><c>3.2s</c>, <c>2m 3s</c>, <c>1h 2m</c>: as sky's tables write durations.</summary>
+    public static string FormatDuration(TimeSpan duration) => HumanDuration.Format(duration);
 }

@@ -1,13 +1,13 @@
 namespace Sky.Scheduler;
 
-/// <summary>One job as listings show it: its schedule in words, when it runs next, how its last run went.</summary>
+/// <summary>One job as listings show it: its schedule in words, when it runs next, how its last run (by its number) went.</summary>
 public sealed record JobOverview(
     string Name,
     string Every,
     string Schedule,
     DateTimeOffset? NextRunAt,
     int Running,
-    long? LastRunId,
+    long? LastRun,
     string? LastRunState,
     DateTimeOffset? LastRunAt,
     long? LastExitCode);

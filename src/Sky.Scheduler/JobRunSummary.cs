@@ -9,9 +9,9 @@ public static class JobRunSummary
 {
     public static string Subject(JobSpec job, JobRun run) => run.State switch
     {
-        JobRunState.Succeeded => $"job {job.Name} run {run.Id} succeeded",
-        JobRunState.TimedOut => $"job {job.Name} run {run.Id} timed out",
-        _ => $"job {job.Name} run {run.Id} failed" + (run.ExitCode is { } code ? $" with exit code {code}" : string.Empty),
+        JobRunState.Succeeded => $"job {job.Name} run {run.Number} succeeded",
+        JobRunState.TimedOut => $"job {job.Name} run {run.Number} timed out",
+        _ => $"job {job.Name} run {run.Number} failed" + (run.ExitCode is { } code ? $" with exit code {code}" : string.Empty),
     };
 
     /// <summary>Subject, timing, reason and the last lines of output.</summary>

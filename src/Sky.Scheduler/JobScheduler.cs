@@ -91,7 +91,7 @@ public sealed partial class JobScheduler(
                     timetable.ScheduleOf(job.Name)?.Description ?? job.Every,
                     timetable.NextOf(job.Name),
                     slots.TryGetValue(job.Name, out var slot) ? slot.Active.Count : 0,
-                    last?.Id,
+                    last?.Number,
                     last is null ? null : JobRunStates.ToText(last.State),
                     last?.StartedAt ?? last?.DispatchedAt,
                     last?.ExitCode);

@@ -7,9 +7,13 @@ namespace Sky.Store;
 /// </summary>
 public sealed record JobRun
 {
+    /// <summary>The row's own id: it names the run's container and labels it.</summary>
     public required long Id { get; init; }
 
     public required string Job { get; init; }
+
+    /// <summary>The run's place among its job's runs, from 1: what people see and name it by.</summary>
+    public required long Number { get; init; }
 
     /// <summary><see cref="JobTriggers.Schedule"/> or <see cref="JobTriggers.Manual"/>.</summary>
     public required string Trigger { get; init; }

@@ -7,24 +7,19 @@ namespace Sky.Store;
 
 /// <summary>
 /// Every run of every recurrent job: a row is written when the scheduler acts on a tick (so a crash never loses it),
-/// then completed as the run starts and ends. Retention trims old rows per job.
+/// then completed as the run starts and ends. Retention trims old rows per job. A run has two identities: its id, the
+/// row's own, which names its container; and its number, counted per job, which people see and address it by.
 /// </summary>
 public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, StateFeed? feed = null)
 {
     private const string Columns =
-        "id, job, trigger, scheduled_at AS scheduledAt, dispatched_at AS dispatchedAt, started_at AS startedAt, ended_at AS endedAt, exit_code AS exitCode, state, message, container";
+        "id, job, number, trigger, scheduled_at AS scheduledAt, dispatched_at AS dispatchedAt, started_at AS startedAt, ended_at AS endedAt, exit_code AS exitCode, state, message, container";
 
     /// <summary>Records a run the scheduler is starting; its id names the container.</summary>
     public long Begin(string job, string trigger, DateTimeOffset? scheduledAt)
     {
-        using var connection = database.Open();
-        var id = connection.ExecuteScalar<long>(
-            """
-            INSERT INTO job_runs(job, trigger, scheduled_at, dispatched_at, state) VALUES (@job, @trigger, @scheduled, @now, 'running');
-            SELECT last_insert_rowid();
-            """,
-            new { job, trigger, scheduled = Text(scheduledAt), now = Now() });
-        feed?.Publish(new JobRunChanged(job, id, "running", null, null));
+        var (id, number) = Insert(job, trigger, scheduledAt, JobRunState.Running, null);
+        feed?.Publish(new JobRunChanged(job, number, "running", null, null));
         return id;
     }
 
@@ -38,16 +33,16 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
     public bool Finish(long id, JobRunState state, long? exitCode, string? output, string? message)
     {
         using var connection = database.Open();
-        var job = connection.ExecuteScalar<string?>(
+        var (job, number) = connection.Query<(string? Job, long Number)>(
             """
             UPDATE job_runs SET state = @state, exit_code = @exitCode, output = @output, message = @message, ended_at = @now
             WHERE id = @id AND state = 'running'
-            RETURNING job
+            RETURNING job, number
             """,
-            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() });
+            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() }).FirstOrDefault();
         if (job is not null)
         {
-            feed?.Publish(new JobRunChanged(job, id, JobRunStates.ToText(state), exitCode, message));
+            feed?.Publish(new JobRunChanged(job, number, JobRunStates.ToText(state), exitCode, message));
         }
 
         return job is not null;
@@ -56,15 +51,8 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
     /// <summary>Records a tick that did not run (overlap policy).</summary>
     public long RecordSkipped(string job, string trigger, DateTimeOffset? scheduledAt, string message)
     {
-        using var connection = database.Open();
-        var id = connection.ExecuteScalar<long>(
-            """
-            INSERT INTO job_runs(job, trigger, scheduled_at, dispatched_at, ended_at, state, message)
-            VALUES (@job, @trigger, @scheduled, @now, @now, 'skipped', @message);
-            SELECT last_insert_rowid();
-            """,
-            new { job, trigger, scheduled = Text(scheduledAt), now = Now(), message });
-        feed?.Publish(new JobRunChanged(job, id, "skipped", null, message));
+        var (id, number) = Insert(job, trigger, scheduledAt, JobRunState.Skipped, message);
+        feed?.Publish(new JobRunChanged(job, number, "skipped", null, message));
         return id;
     }
 
@@ -73,6 +61,13 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
     {
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<Row>($"SELECT {Columns}, output FROM job_runs WHERE job = @job AND id = @id", new { job, id })?.ToRun();
+    }
+
+    /// <summary>One run with its output, by its number within the job (as <c>sky job runs</c> shows it); null when there is none.</summary>
+    public JobRun? Find(string job, long number)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<Row>($"SELECT {Columns}, output FROM job_runs WHERE job = @job AND number = @number", new { job, number })?.ToRun();
     }
 
     /// <summary>The newest run that is not a skipped tick, with its output.</summary>
@@ -139,6 +134,28 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
         return removed;
     }
 
+    /// <summary>
+    /// Writes a run's row with the job's next number. The counter and the row change in one transaction, so two runs
+    /// of a job begun at once never share a number.
+    /// </summary>
+    private (long Id, long Number) Insert(string job, string trigger, DateTimeOffset? scheduledAt, JobRunState state, string? message)
+    {
+        var now = Now();
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var row = connection.QuerySingle<(long Id, long Number)>(
+            """
+            INSERT INTO job_run_numbers(job, last) VALUES (@job, 1) ON CONFLICT(job) DO UPDATE SET last = last + 1;
+            INSERT INTO job_runs(job, number, trigger, scheduled_at, dispatched_at, ended_at, state, message)
+            VALUES (@job, (SELECT last FROM job_run_numbers WHERE job = @job), @trigger, @scheduled, @now, @ended, @state, @message);
+            SELECT id, number FROM job_runs WHERE id = last_insert_rowid();
+            """,
+            new { job, trigger, scheduled = Text(scheduledAt), now, ended = state == JobRunState.Running ? null : now, state = JobRunStates.ToText(state), message },
+            transaction);
+        transaction.Commit();
+        return row;
+    }
+
     private string Now() => Text(clock.GetUtcNow())!;
 
     // UTC in round-trip form: the text sorts as the instants do, which retention's comparison relies on.
@@ -152,6 +169,8 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
         public long Id { get; set; }
 
         public string Job { get; set; } = string.Empty;
+
+        public long Number { get; set; }
 
         public string Trigger { get; set; } = string.Empty;
 
@@ -177,6 +196,7 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
         {
             Id = Id,
             Job = Job,
+            Number = Number,
             Trigger = Trigger,
             ScheduledAt = ScheduledAt is null ? null : Parse(ScheduledAt),
             DispatchedAt = Parse(DispatchedAt),

@@ -91,12 +91,26 @@ internal static class SchemaMigrations
         "ALTER TABLE job_runs ADD COLUMN container TEXT;",
         // Restarts sky made per wanted container, so the counts survive a restart of the daemon.
         "CREATE TABLE restart_counts (container TEXT PRIMARY KEY, restarts INTEGER NOT NULL, last_at TEXT NOT NULL);",
+        // Runs are numbered per job (a job's first run is 1), as people address them; the id stays the row's own and
+        // names the run's container. Existing rows are numbered in the order they were recorded. The counter table
+        // keeps a number from coming back after retention removed every row of a job.
+        """
+        ALTER TABLE job_runs ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+        UPDATE job_runs SET number = (SELECT COUNT(*) FROM job_runs AS earlier WHERE earlier.job = job_runs.job AND earlier.id <= job_runs.id);
+        CREATE UNIQUE INDEX job_runs_by_number ON job_runs(job, number);
+        CREATE TABLE job_run_numbers (job TEXT PRIMARY KEY, last INTEGER NOT NULL);
+        INSERT INTO job_run_numbers(job, last) SELECT job, MAX(number) FROM job_runs GROUP BY job;
+        """,
     ];
 
-    public static void Apply(SqliteConnection connection)
+    /// <summary>How many steps there are: the <c>user_version</c> of an up-to-date database.</summary>
+    public static int Latest => Steps.Length;
+
+    /// <summary>Runs the steps not run yet; <paramref name="upTo"/> stops earlier (tests build an older data folder with it).</summary>
+    public static void Apply(SqliteConnection connection, int? upTo = null)
     {
         var version = connection.ExecuteScalar<long>("PRAGMA user_version;");
-        for (var step = (int)version; step < Steps.Length; step++)
+        for (var step = (int)version; step < (upTo ?? Steps.Length); step++)
         {
             using var transaction = connection.BeginTransaction();
             connection.Execute(Steps[step], transaction: transaction);

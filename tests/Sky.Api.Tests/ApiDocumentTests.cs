@@ -44,7 +44,7 @@ public sealed class ApiDocumentTests : IAsyncLifetime
     [InlineData("/api/v1/containers", "get")]
     [InlineData("/api/v1/jobs", "get")]
     [InlineData("/api/v1/jobs/{name}/start", "post")]
-    [InlineData("/api/v1/jobs/{name}/runs/{id}", "get")]
+    [InlineData("/api/v1/jobs/{name}/runs/{number}", "get")]
     [InlineData("/api/v1/oneoffs", "post")]
     [InlineData("/api/v1/runs", "post")]
     [InlineData("/api/v1/events/stream", "get")]

@@ -10,7 +10,7 @@ public sealed class SkyJsonTests
     {
         var run = new JobRunView
         {
-            Id = 7,
+            Number = 7,
             Job = "nightly",
             Trigger = "manual",
             DispatchedAt = DateTimeOffset.Parse("2026-11-29T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
@@ -31,7 +31,7 @@ public sealed class SkyJsonTests
         var text = JsonSerializer.Serialize(new JobStartAnswer("nightly", 3), SkyJson.Options)
             + JsonSerializer.Serialize(new ApiError("no such job"), SkyJson.Options);
 
-        Assert.Equal("""{"job":"nightly","runId":3}{"error":"no such job"}""", text);
+        Assert.Equal("""{"job":"nightly","run":3}{"error":"no such job"}""", text);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class SkyJsonTests
     {
         var run = new JobRunView
         {
-            Id = 12,
+            Number = 12,
             Job = "export",
             Trigger = "schedule",
             ScheduledAt = DateTimeOffset.Parse("2026-11-29T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
@@ -110,7 +110,7 @@ public sealed class SkyJsonTests
     [Fact]
     public void A_number_sent_as_a_string_is_refused_as_the_document_says()
     {
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<JobStartAnswer>("""{"job":"nightly","runId":"3"}""", SkyJson.Options));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<JobStartAnswer>("""{"job":"nightly","run":"3"}""", SkyJson.Options));
     }
 
     private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, SkyJson.Options), SkyJson.Options)!;

@@ -1,3 +1,6 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
 namespace Sky.Store.Tests;
 
 public sealed class JobRunRepositoryTests
@@ -70,5 +73,63 @@ public sealed class JobRunRepositoryTests
         runs.Begin("a", JobTriggers.Manual, null);
         Assert.Equal(clock.GetUtcNow(), runs.LastActivity("a"));
         Assert.Null(runs.LastActivity("b"));
+    }
+
+    [Fact]
+    public void Runs_are_numbered_per_job_from_one_whatever_other_jobs_do()
+    {
+        using var folder = new TempDataDirectory();
+        var clock = new SteppingClock();
+        var runs = new JobRunRepository(new SkyDatabase(folder.Path), clock);
+
+        var first = runs.Begin("a", JobTriggers.Schedule, null);
+        runs.Begin("b", JobTriggers.Manual, null);
+        runs.RecordSkipped("a", JobTriggers.Schedule, null, "still going");
+        var third = runs.Begin("a", JobTriggers.Manual, null);
+
+        Assert.Equal([3L, 2L, 1L], runs.List("a", 10).Select(r => r.Number));
+        Assert.Equal([1L], runs.List("b", 10).Select(r => r.Number));
+        Assert.Equal((first, third), (runs.Find("a", 1)!.Id, runs.Find("a", 3)!.Id));
+        Assert.Equal("still going", runs.Find("a", 2)!.Message);
+        Assert.Null(runs.Find("b", 2));
+    }
+
+    [Fact]
+    public void A_run_number_is_never_given_twice_even_after_retention_removed_every_run_of_the_job()
+    {
+        using var folder = new TempDataDirectory();
+        var clock = new SteppingClock();
+        var runs = new JobRunRepository(new SkyDatabase(folder.Path), clock);
+        runs.Finish(runs.Begin("a", JobTriggers.Schedule, null), JobRunState.Succeeded, 0, null, null);
+        runs.Finish(runs.Begin("a", JobTriggers.Schedule, null), JobRunState.Succeeded, 0, null, null);
+        clock.Step(TimeSpan.FromDays(10));
+        runs.ApplyRetention(keepPerJob: 100, maxAge: TimeSpan.FromDays(7));
+        Assert.Empty(runs.List("a", 10));
+
+        runs.Begin("a", JobTriggers.Manual, null);
+
+        Assert.Equal(3, runs.List("a", 10).Single().Number);
+    }
+
+    [Fact]
+    public void An_older_data_folder_gets_its_runs_numbered_per_job_in_the_order_they_were_recorded()
+    {
+        using var folder = new TempDataDirectory();
+        using (var old = new SqliteConnection($"Data Source={Path.Combine(folder.Path, "sky.db")};Pooling=False"))
+        {
+            old.Open();
+            SchemaMigrations.Apply(old, upTo: SchemaMigrations.Latest - 1);
+            foreach (var job in new[] { "a", "b", "a", "a", "b" })
+            {
+                old.Execute("INSERT INTO job_runs(job, trigger, dispatched_at, state) VALUES (@job, 'schedule', '2026-11-29T17:00:00.0000000+00:00', 'succeeded')", new { job });
+            }
+        }
+
+        var runs = new JobRunRepository(new SkyDatabase(folder.Path), new SteppingClock());
+
+        Assert.Equal([(5L, 2L), (2L, 1L)], runs.List("b", 10).Select(r => (r.Id, r.Number)));
+        Assert.Equal([(4L, 3L), (3L, 2L), (1L, 1L)], runs.List("a", 10).Select(r => (r.Id, r.Number)));
+        runs.Begin("a", JobTriggers.Manual, null);
+        Assert.Equal(4, runs.List("a", 1).Single().Number);
     }
 }

@@ -8,7 +8,10 @@ using Sky.Supervisor;
 
 namespace Sky.Api.Endpoints;
 
-/// <summary>Recurrent jobs: list them, force a run, read their run history and output.</summary>
+/// <summary>
+/// Recurrent jobs: list them, force a run, read their run history and output. A run is addressed by its number within
+/// its job (<c>/jobs/NAME/runs/3</c>: the job's third run), as <c>sky job runs</c> shows it.
+/// </summary>
 public static class JobEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -17,9 +20,9 @@ public static class JobEndpoints
             .WithName("ListJobs")
             .Produces<List<JobView>>();
 
-        api.MapPost("/jobs/{name}/start", (string name, JobScheduler scheduler) =>
-            scheduler.StartNow(name) is { } runId
-                ? Results.Json(new JobStartAnswer(name, runId), SkyJson.Options, statusCode: StatusCodes.Status202Accepted)
+        api.MapPost("/jobs/{name}/start", (string name, JobScheduler scheduler, JobRunRepository runs) =>
+            scheduler.StartNow(name) is { } id && runs.Get(name, id) is { } run
+                ? Results.Json(new JobStartAnswer(name, run.Number), SkyJson.Options, statusCode: StatusCodes.Status202Accepted)
                 : NoSuchJob(name))
             .WithName("StartJob")
             .Produces<JobStartAnswer>(StatusCodes.Status202Accepted)
@@ -34,8 +37,8 @@ public static class JobEndpoints
             .Produces<List<JobRunView>>()
             .ProducesErrors(StatusCodes.Status404NotFound);
 
-        api.MapGet("/jobs/{name}/runs/{id:long}", (string name, long id, JobScheduler scheduler, JobRunRepository runs) =>
-            runs.Get(name, id) is { } run ? Results.Json(JobViews.From(run), SkyJson.Options) : NoSuchRun(name, id, scheduler))
+        api.MapGet("/jobs/{name}/runs/{number:long}", (string name, long number, JobScheduler scheduler, JobRunRepository runs) =>
+            runs.Find(name, number) is { } run ? Results.Json(JobViews.From(run), SkyJson.Options) : NoSuchRun(name, number, scheduler))
             .WithName("GetJobRun")
             .Produces<JobRunView>()
             .ProducesErrors(StatusCodes.Status404NotFound);
@@ -43,16 +46,16 @@ public static class JobEndpoints
         api.MapGet("/jobs/{name}/logs", async (string name, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
             runs.Latest(name) is { } run
                 ? Results.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)), SkyJson.Options)
-                : scheduler.Find(name) is null ? NoSuchJob(name) : Error(StatusCodes.Status404NotFound, $"job '{name}' has not run yet (start it with sky job start {name})"))
+                : scheduler.Find(name) is null ? NoSuchJob(name) : ErrorResults.Answer(StatusCodes.Status404NotFound, $"job '{name}' has not run yet (start it with sky job start {name})"))
             .WithName("GetLatestJobRunLogs")
             .WithDescription("The latest run with its output (so far, while it runs).")
             .Produces<JobRunView>()
             .ProducesErrors(StatusCodes.Status404NotFound);
 
-        api.MapGet("/jobs/{name}/runs/{id:long}/logs", async (string name, long id, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
-            runs.Get(name, id) is { } run
+        api.MapGet("/jobs/{name}/runs/{number:long}/logs", async (string name, long number, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
+            runs.Find(name, number) is { } run
                 ? Results.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)), SkyJson.Options)
-                : NoSuchRun(name, id, scheduler))
+                : NoSuchRun(name, number, scheduler))
             .WithName("GetJobRunLogs")
             .WithDescription("A run with its output (so far, while it runs).")
             .Produces<JobRunView>()
@@ -84,11 +87,9 @@ public static class JobEndpoints
         return run with { Output = tail.ToString() };
     }
 
-    private static IResult NoSuchRun(string name, long id, JobScheduler scheduler) =>
-        scheduler.Find(name) is null ? NoSuchJob(name) : Error(StatusCodes.Status404NotFound, $"job '{name}' has no run {id} (see sky job runs {name})");
+    private static IResult NoSuchRun(string name, long number, JobScheduler scheduler) =>
+        scheduler.Find(name) is null ? NoSuchJob(name) : ErrorResults.Answer(StatusCodes.Status404NotFound, $"job '{name}' has no run {number} (see sky job runs {name})");
 
     private static IResult NoSuchJob(string name) =>
-        Error(StatusCodes.Status404NotFound, $"no job named '{name}' in the applied configuration (see sky job list)");
-
-    private static IResult Error(int status, string message) => Results.Json(new ApiError(message), SkyJson.Options, statusCode: status);
+        ErrorResults.Answer(StatusCodes.Status404NotFound, $"no job named '{name}' in the applied configuration (see sky job list)");
 }

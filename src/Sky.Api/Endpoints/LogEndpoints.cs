@@ -28,7 +28,7 @@ public static class LogEndpoints
                 context.RequestAborted)).Where(c => containers.Contains(c.Name)).ToList();
             if (observed.Count == 0)
             {
-                return Results.Json(new ApiError($"{selector} has no container yet (start it with sky service start {selector})"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound);
+                return ErrorResults.Answer(StatusCodes.Status404NotFound, $"{selector} has no container yet (start it with sky service start {selector})");
             }
 
             var query = new LogQuery { Follow = follow == true, Tail = tail };

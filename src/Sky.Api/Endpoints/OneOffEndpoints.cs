@@ -45,12 +45,12 @@ public static class OneOffEndpoints
             var container = await oneOffs.FindAsync(id, context.RequestAborted);
             if (container.State is not (Model.ContainerState.Running or Model.ContainerState.Created))
             {
-                return Results.Json(new ApiError($"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
+                return ErrorResults.Answer(StatusCodes.Status409Conflict, $"{container.Name} is {container.State.ToString().ToLowerInvariant()}: only a running one-off can be attached");
             }
 
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                return Results.Json(new ApiError("attach needs a WebSocket upgrade"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
+                return ErrorResults.Answer(StatusCodes.Status400BadRequest, "attach needs a WebSocket upgrade");
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();

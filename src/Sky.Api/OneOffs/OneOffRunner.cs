@@ -62,6 +62,7 @@ public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime run
         }
         catch (Exception exception) when (context.Response.HasStarted)
         {
+            RequestErrors.Note(context, exception);
             var (_, error) = ErrorResults.Describe(exception);
             await WriteAsync(context, new RunMessage { Type = RunMessage.Failure, Error = error.Error });
         }

@@ -8,13 +8,11 @@ namespace Sky.Api.Views;
 public static class JobViews
 {
     public static JobView From(JobOverview job) =>
-        new(job.Name, job.Every, job.Schedule, job.NextRunAt, job.Running, job.LastRunId, job.LastRunState, job.LastRunAt, job.LastExitCode);
-
-    public static JobStartAnswer From(JobRunStarted started) => new(started.Job, started.RunId);
+        new(job.Name, job.Every, job.Schedule, job.NextRunAt, job.Running, job.LastRun, job.LastRunState, job.LastRunAt, job.LastExitCode);
 
     public static JobRunView From(JobRun run) => new()
     {
-        Id = run.Id,
+        Number = run.Number,
         Job = run.Job,
         Trigger = run.Trigger,
         ScheduledAt = run.ScheduledAt,

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
+using Sky.Cli.Output;
 using Sky.Cli.Terminal;
 using Sky.Contracts;
 
@@ -10,7 +11,8 @@ namespace Sky.Cli.Commands;
 /// <summary>
 /// The terminal side of <c>sky container</c> and <c>sky attach</c>: a WebSocket to the daemon's attach endpoint, the
 /// local terminal in raw mode, keystrokes out (watching for Ctrl-P Ctrl-Q), output in, window size on every change.
-/// Returns the shell's exit code, or 0 after a detach (the container keeps running).
+/// Returns the shell's exit code, or 0 after a detach (the container keeps running). With <c>-o json</c> the terminal's
+/// bytes go to stderr and stdout gets one JSON document at the end: the container, whether it was detached, the exit code.
 /// </summary>
 public static class AttachSession
 {
@@ -37,13 +39,18 @@ public static class AttachSession
             await SendResizeAsync(socket, sendLock, cancellationToken);
             using var resizes = WatchResizes(socket, sendLock);
             _ = Task.Factory.StartNew(() => PumpKeystrokesAsync(socket, sendLock, watcher, stopReceiving), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-            exitCode = await ReceiveAsync(socket, stopReceiving.Token);
+            exitCode = await ReceiveAsync(socket, cli.Format == OutputFormat.Json, stopReceiving.Token);
+        }
+
+        if (cli.Format == OutputFormat.Json && (watcher.Detached || exitCode is not null))
+        {
+            JsonOutput.Write(cli.Out, new { id = oneOff.Id, name = oneOff.Name, detached = watcher.Detached, exitCode });
         }
 
         if (watcher.Detached)
         {
-            cli.Out.WriteLine();
-            cli.Out.WriteLine($"detached from {oneOff.Name} (sky attach {oneOff.Id} to return)");
+            cli.Human.WriteLine();
+            cli.Human.WriteLine($"detached from {oneOff.Name} (sky attach {oneOff.Id} to return)");
             return ExitCodes.Ok;
         }
 
@@ -57,10 +64,10 @@ public static class AttachSession
         : httpAddress.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? "ws://" + httpAddress[7..]
         : httpAddress;
 
-    /// <summary>Output to stdout as it comes, until the daemon closes; the shell's exit code when it says so.</summary>
-    private static async Task<long?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    /// <summary>Output to stdout (stderr when stdout is for JSON) as it comes, until the daemon closes; the shell's exit code when it says so.</summary>
+    private static async Task<long?> ReceiveAsync(ClientWebSocket socket, bool json, CancellationToken cancellationToken)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = json ? Console.OpenStandardError() : Console.OpenStandardOutput();
         var buffer = new byte[16 * 1024];
         var text = new MemoryStream();
         long? exitCode = null;

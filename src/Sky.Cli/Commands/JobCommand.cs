@@ -21,7 +21,4 @@ public static class JobCommand
     /// <summary>Local time to the millisecond: start jitter is visible in a listing.</summary>
     public static string Time(DateTimeOffset? instant) =>
         instant?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "-";
-
-    public static string Seconds(double? seconds) =>
-        seconds is { } s ? s.ToString("0.000", CultureInfo.InvariantCulture) + "s" : "-";
 }

@@ -27,7 +27,7 @@ public static class JobListCommand
                 ["name", "schedule", "next run", "last run", "last state", "exit code", "running"],
                 jobs.Select(j => (IReadOnlyList<string>)
                 [
-                    j.Name, j.Schedule, JobCommand.Time(j.NextRunAt), j.LastRunId is { } id ? $"{id} ({JobCommand.Time(j.LastRunAt)})" : "-",
+                    j.Name, j.Schedule, JobCommand.Time(j.NextRunAt), j.LastRun is { } number ? $"{number} ({JobCommand.Time(j.LastRunAt)})" : "-",
                     j.LastRunState ?? "-", j.LastExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", j.Running.ToString(CultureInfo.InvariantCulture),
                 ]));
             return ExitCodes.Ok;

@@ -10,14 +10,14 @@ public static class JobLogsCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var name = new Argument<string>("NAME") { Description = "The job" };
-        var run = new Argument<long?>("RUN") { Description = "A run id (see sky job runs); the latest run when left out", Arity = ArgumentArity.ZeroOrOne };
+        var run = new Argument<long?>("RUN") { Description = "A run's number within the job (see sky job runs); the latest run when left out", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("logs", "Print the output of a job's run") { name, run };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
             using var client = cli.Client();
             var job = parse.GetValue(name)!;
-            var path = parse.GetValue(run) is long id ? JobCommand.JobPath(job, $"/runs/{id}/logs") : JobCommand.JobPath(job, "/logs");
+            var path = parse.GetValue(run) is long number ? JobCommand.JobPath(job, $"/runs/{number}/logs") : JobCommand.JobPath(job, "/logs");
             var answer = await client.GetAsync<JobRunView>(path, cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {

@@ -5,7 +5,7 @@ using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
-/// <summary><c>sky job runs NAME</c>: a job's run history, newest first.</summary>
+/// <summary><c>sky job runs NAME</c>: a job's run history, newest first, each run with its number within the job.</summary>
 public static class JobRunsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -30,7 +30,7 @@ public static class JobRunsCommand
                 ["run", "trigger", "start", "end", "duration", "exit code", "state", "message"],
                 runs.Select(r => (IReadOnlyList<string>)
                 [
-                    r.Id.ToString(CultureInfo.InvariantCulture), r.Trigger, JobCommand.Time(r.StartedAt), JobCommand.Time(r.EndedAt), JobCommand.Seconds(r.DurationSeconds),
+                    r.Number.ToString(CultureInfo.InvariantCulture), r.Trigger, JobCommand.Time(r.StartedAt), JobCommand.Time(r.EndedAt), HumanDuration.Format(r.DurationSeconds),
                     r.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-", r.State, r.Message ?? string.Empty,
                 ]));
             return ExitCodes.Ok;

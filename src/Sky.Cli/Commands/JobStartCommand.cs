@@ -29,13 +29,13 @@ public static class JobStartCommand
                 }
                 else
                 {
-                    cli.Out.WriteLine($"Started run {started.RunId} of {job}");
+                    cli.Out.WriteLine($"Started run {started.Run} of {job}");
                 }
 
                 return ExitCodes.Ok;
             }
 
-            var run = await WaitAsync(client, job, started.RunId, cancellationToken);
+            var run = await WaitAsync(client, job, started.Run, cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, run);
@@ -43,7 +43,7 @@ public static class JobStartCommand
             else
             {
                 var code = run.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
-                cli.Out.WriteLine($"Run {run.Id} of {job} {run.State} (exit code {code}) in {JobCommand.Seconds(run.DurationSeconds)}"
+                cli.Out.WriteLine($"Run {run.Number} of {job} {run.State} (exit code {code}) in {HumanDuration.Format(run.DurationSeconds)}"
                     + (run.Message is { Length: > 0 } message ? $": {message}" : string.Empty));
             }
 
@@ -53,11 +53,11 @@ public static class JobStartCommand
         return command;
     }
 
-    private static async Task<JobRunView> WaitAsync(SkyClient client, string job, long runId, CancellationToken cancellationToken)
+    private static async Task<JobRunView> WaitAsync(SkyClient client, string job, long number, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var run = await client.GetAsync<JobRunView>(JobCommand.JobPath(job, $"/runs/{runId}"), cancellationToken);
+            var run = await client.GetAsync<JobRunView>(JobCommand.JobPath(job, $"/runs/{number}"), cancellationToken);
             if (run.State != JobRunView.Running)
             {
                 return run;

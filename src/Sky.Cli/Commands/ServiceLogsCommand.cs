@@ -4,7 +4,10 @@ using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
-/// <summary><c>sky service logs [-f] [--tail N] NAME[/INSTANCE]</c>: the output of a service's containers.</summary>
+/// <summary>
+/// <c>sky service logs [-f] [--tail N] NAME[/INSTANCE]</c>: the output of a service's containers. A service that printed
+/// nothing gets a word on stderr, so that silence is not mistaken for a hang, and a pipe still reads only output.
+/// </summary>
 public static class ServiceLogsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -18,27 +21,28 @@ public static class ServiceLogsCommand
         {
             var cli = context(parse);
             using var client = cli.Client();
-            var path = ServiceCommand.ServicePath(parse.GetValue(name)!, "/logs");
+            var target = parse.GetValue(name)!;
+            var path = ServiceCommand.ServicePath(target, "/logs");
             var query = $"follow={(parse.GetValue(follow) ? "true" : "false")}&dependencies={(parse.GetValue(dependencies) ? "true" : "false")}"
                 + (parse.GetValue(tail) is int n ? $"&tail={n}" : string.Empty);
             path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
-            var containers = new HashSet<string>();
+            var lines = 0;
             try
             {
                 await foreach (var line in client.StreamAsync<LogLine>(HttpMethod.Get, path, null, cancellationToken))
                 {
-                    if (cli.Format == OutputFormat.Json)
-                    {
-                        cli.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(line, SkyJson.Options));
-                        continue;
-                    }
-
-                    containers.Add(line.Container);
-                    cli.Out.WriteLine($"{line.Container} | {line.Text}");
+                    lines++;
+                    cli.Out.WriteLine(cli.Format == OutputFormat.Json ? System.Text.Json.JsonSerializer.Serialize(line, SkyJson.Options) : $"{line.Container} | {line.Text}");
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                return ExitCodes.Ok;
+            }
+
+            if (lines == 0)
+            {
+                cli.Error.WriteLine($"{target}: no output yet");
             }
 
             return ExitCodes.Ok;

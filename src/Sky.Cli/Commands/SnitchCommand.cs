@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Sky.Cli.Output;
 using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
@@ -10,7 +11,9 @@ namespace Sky.Cli.Commands;
 /// and end with timestamps, exits with its exit code, and sends a notification (exit code, duration, last lines of
 /// output) by e-mail and/or webhook through the daemon. A daemon that cannot be reached costs the notification only.
 /// Whenever nobody was told (no channel given, a refusal, a channel that failed), stderr says so; the exit code stays
-/// the command's, since the command's outcome is what scripts act on.
+/// the command's, since the command's outcome is what scripts act on. With <c>-o json</c>, the command's output and
+/// snitch's lines go to stderr and stdout holds one JSON document: the command, its exit code, start, duration in
+/// seconds, last lines and where the notification went.
 /// </summary>
 public static class SnitchCommand
 {
@@ -31,13 +34,30 @@ public static class SnitchCommand
 
             var (exitCode, started, duration, tail) = await RunAsync(cli, text, cancellationToken);
             var (to, hook) = (parse.GetValue(email), parse.GetValue(webhook));
+            IReadOnlyList<string>? notified = null;
+            string? problem = null;
             if (to is not null || hook is not null)
             {
-                await NotifyAsync(cli, SnitchNotice.Compose(text, exitCode, started, duration, tail, Environment.MachineName, to, hook), cancellationToken);
+                (notified, problem) = await NotifyAsync(cli, SnitchNotice.Compose(text, exitCode, started, duration, tail, Environment.MachineName, to, hook), cancellationToken);
             }
             else
             {
-                cli.Error.WriteLine("snitch: no channel configured (--notify-email, --notify-webhook): nobody was told");
+                problem = "no channel configured (--notify-email, --notify-webhook): nobody was told";
+                cli.Error.WriteLine($"snitch: {problem}");
+            }
+
+            if (cli.Format == OutputFormat.Json)
+            {
+                JsonOutput.Write(cli.Out, new
+                {
+                    command = text,
+                    exitCode,
+                    startedAt = started,
+                    durationSeconds = duration.TotalSeconds,
+                    tail,
+                    notified,
+                    notificationError = problem,
+                });
             }
 
             return exitCode;
@@ -58,7 +78,7 @@ public static class SnitchCommand
         using var process = Process.Start(start) ?? throw new CliException(ExitCodes.Failed, "cannot start /bin/sh");
         var pumps = new[]
         {
-            PumpAsync(process.StandardOutput, cli.Out, gate, tail),
+            PumpAsync(process.StandardOutput, cli.Human, gate, tail),
             PumpAsync(process.StandardError, cli.Error, gate, tail),
         };
         try
@@ -104,12 +124,13 @@ public static class SnitchCommand
     {
         lock (gate)
         {
-            cli.Out.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: {what}");
-            cli.Out.Flush();
+            cli.Human.WriteLine($"[{DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}] snitch: {what}");
+            cli.Human.Flush();
         }
     }
 
-    private static async Task NotifyAsync(CliContext cli, NotifyRequest request, CancellationToken cancellationToken)
+    /// <summary>Where the notification was queued, or why it could not be sent.</summary>
+    private static async Task<(IReadOnlyList<string>? Queued, string? Problem)> NotifyAsync(CliContext cli, NotifyRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -121,28 +142,33 @@ public static class SnitchCommand
             var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             if (told.Count > 0)
             {
-                cli.Out.WriteLine($"[{now}] snitch: notified by {string.Join(", ", told)}");
+                cli.Human.WriteLine($"[{now}] snitch: notified by {string.Join(", ", told)}");
             }
 
             if (waiting.Count > 0)
             {
-                cli.Out.WriteLine($"[{now}] snitch: notification handed to the daemon, not delivered yet: {string.Join(", ", waiting)} (see sky events)");
+                cli.Human.WriteLine($"[{now}] snitch: notification handed to the daemon, not delivered yet: {string.Join(", ", waiting)} (see sky events)");
             }
 
-            foreach (var failed in deliveries.Where(d => d.Delivered == false))
+            var failures = deliveries.Where(d => d.Delivered == false).Select(d => $"{d.Channel} {d.Target} failed: {d.Error}").ToList();
+            foreach (var failed in failures)
             {
-                cli.Error.WriteLine($"snitch: {failed.Channel} {failed.Target} failed: {failed.Error} (the daemon tries again; see sky events)");
+                cli.Error.WriteLine($"snitch: {failed} (the daemon tries again; see sky events)");
             }
 
             if (told.Count == 0 && waiting.Count == 0)
             {
                 cli.Error.WriteLine("snitch: nobody was told");
+                failures.Add("nobody was told");
             }
+
+            return ([.. told, .. waiting], failures.Count > 0 ? string.Join("; ", failures) : null);
         }
         catch (CliException exception)
         {
             // The command ran and its exit code stands; only the notification is lost, and people are told so.
             cli.Error.WriteLine($"snitch: the notification could not be sent, nobody was told: {exception.Message}");
+            return (null, exception.Message);
         }
     }
 }

@@ -120,8 +120,8 @@ public sealed partial class SnitchCommandTests
     [Theory]
     [InlineData(0.04, "0.0s")]
     [InlineData(3.21, "3.2s")]
-    [InlineData(123.5, "2m03.5s")]
-    [InlineData(3723, "1h02m03s")]
+    [InlineData(123.5, "2m 3s")]
+    [InlineData(3723, "1h 2m")]
     public void Durations_read_naturally(double seconds, string text) =>
         Assert.Equal(text, SnitchNotice.FormatDuration(TimeSpan.FromSeconds(seconds)));
 

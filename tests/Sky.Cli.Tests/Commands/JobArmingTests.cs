@@ -27,7 +27,7 @@ public sealed class JobArmingTests
         var runs = await JobCommandTests.WaitForRunsAsync(daemon, "tick", r => r.Any(x => x.Container == armed && x.State == "succeeded"));
         var run = runs.Single(r => r.Container == armed);
         Assert.Equal("schedule", run.Trigger);
-        Assert.Equal($"ran in {armed[..12]}\n", (await daemon.RunAsync("job", "logs", "tick", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
+        Assert.Equal($"ran in {armed[..12]}\n", (await daemon.RunAsync("job", "logs", "tick", run.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
     }
 
     [Fact]

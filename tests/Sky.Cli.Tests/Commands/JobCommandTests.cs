@@ -40,7 +40,7 @@ public sealed class JobCommandTests
         Assert.True(start.ExitCode == 0, start.ToString());
         var run = Assert.Single(await RunsAsync(daemon, "still-alive"));
         Assert.Equal(("manual", "succeeded", 0L), (run.Trigger, run.State, run.ExitCode!.Value));
-        Assert.Equal("Hey I'm still alive!\n", (await daemon.RunAsync("job", "logs", "still-alive", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
+        Assert.Equal("Hey I'm still alive!\n", (await daemon.RunAsync("job", "logs", "still-alive", run.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).Output);
         using var listed = JsonDocument.Parse((await daemon.RunAsync("job", "runs", "still-alive", "-o", "json")).Output);
         Assert.Equal(JsonValueKind.Number, listed.RootElement[0].GetProperty("durationSeconds").ValueKind);
         // The run is recorded first, then its container goes: nothing is left behind, a moment later at most.
@@ -68,7 +68,7 @@ public sealed class JobCommandTests
         using var http = new HttpClient();
         using var events = JsonDocument.Parse(await http.GetStringAsync($"{daemon.Address}/api/v1/events?service=broken"));
         var said = events.RootElement.EnumerateArray().Select(e => e.GetProperty("message").GetString()).ToList();
-        Assert.Contains($"job broken run {run.Id} failed with exit code 3", said);
+        Assert.Contains($"job broken run {run.Number} failed with exit code 3", said);
         // This daemon has neither SMTP settings nor webhooks: the maintainer is named in the configuration, yet nobody was told.
         Assert.Contains("[sky] broken failed: no channel configured: nobody was told", said);
         Assert.DoesNotContain(said, m => m!.Contains("(to Jane Doe", StringComparison.Ordinal));
@@ -88,10 +88,10 @@ public sealed class JobCommandTests
 
         var runs = await WaitForRunsAsync(daemon, "slow", r => r.Count(x => x.State == "succeeded") >= 2 && r.Count(x => x.State == "skipped") >= 2);
 
-        var ran = runs.Where(r => r.State != "skipped").OrderBy(r => r.Id).ToList();
+        var ran = runs.Where(r => r.State != "skipped").OrderBy(r => r.Number).ToList();
         for (var i = 1; i < ran.Count; i++)
         {
-            Assert.True(ran[i].StartedAt is null || ran[i - 1].EndedAt is null || ran[i].StartedAt >= ran[i - 1].EndedAt, $"runs {ran[i - 1].Id} and {ran[i].Id} overlap");
+            Assert.True(ran[i].StartedAt is null || ran[i - 1].EndedAt is null || ran[i].StartedAt >= ran[i - 1].EndedAt, $"runs {ran[i - 1].Number} and {ran[i].Number} overlap");
         }
 
         Assert.All(runs.Where(r => r.State == "skipped"), r => Assert.Contains("still going", r.Message, StringComparison.Ordinal));
@@ -117,6 +117,39 @@ public sealed class JobCommandTests
         var runs = await WaitForRunsAsync(daemon, "nightly", r => r.Count == 2 && r.All(x => x.State == "succeeded"));
         Assert.All(runs, r => Assert.Equal((0L, "manual"), (r.ExitCode!.Value, r.Trigger)));
         Assert.Equal("done\n", (await daemon.RunAsync("job", "logs", "nightly")).Output);
+    }
+
+    [Fact]
+    public async Task Runs_are_numbered_per_job_shown_with_human_durations_and_addressed_by_their_number()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", ConfigFile.Write("""
+            first:
+              image: base:0.7
+              command: echo first
+              every: 1 day at 03:00
+            second:
+              image: base:0.7
+              command: echo second
+              every: 1 day at 03:00
+            """));
+        Assert.Equal(0, (await daemon.RunAsync("job", "start", "first", "--wait")).ExitCode);
+        Assert.Equal(0, (await daemon.RunAsync("job", "start", "second", "--wait")).ExitCode);
+
+        var waited = await daemon.RunAsync("job", "start", "second", "--wait", "-o", "json");
+        var started = await daemon.RunAsync("job", "start", "first");
+
+        using var run = JsonDocument.Parse(waited.Output);
+        Assert.Equal(2, run.RootElement.GetProperty("number").GetInt64());
+        Assert.Equal(JsonValueKind.Number, run.RootElement.GetProperty("durationSeconds").ValueKind);
+        Assert.Equal("Started run 2 of first", started.Output.Trim());
+        await WaitForRunsAsync(daemon, "first", r => r.All(x => x.State == "succeeded"));
+        Assert.Equal([2L, 1L], (await RunsAsync(daemon, "second")).Select(r => r.Number));
+        Assert.Equal("second\n", (await daemon.RunAsync("job", "logs", "second", "2")).Output);
+        var table = (await daemon.RunAsync("job", "runs", "second")).Lines;
+        Assert.Matches(@"^2\s+manual\s.*\s\d+\.\ds\s+0\s+succeeded", table[1]);
+        var missing = await daemon.RunAsync("job", "logs", "second", "3");
+        Assert.Equal((ExitCodes.NotFound, "error: job 'second' has no run 3 (see sky job runs second)"), (missing.ExitCode, missing.Error.Trim()));
     }
 
     [Fact]
@@ -188,5 +221,5 @@ public sealed class JobCommandTests
         }
     }
 
-    internal sealed record RunRow(long Id, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message, string? Container = null);
+    internal sealed record RunRow(long Number, string Trigger, string State, long? ExitCode, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Message, string? Container = null);
 }

@@ -176,6 +176,20 @@ public sealed class ServiceCommandTests
         Assert.Contains($"{daemon.Name("talker")} | hello from talker", logs.Lines);
     }
 
+    [Fact]
+    public async Task Logs_of_a_silent_service_say_no_output_yet_on_stderr_and_leave_stdout_empty()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        await daemon.RunAsync("apply", ConfigFile.Write("quiet:\n  image: base:0.7\n  command: sleep 300\n"));
+        Assert.Equal(0, (await daemon.RunAsync("service", "start", "quiet")).ExitCode);
+
+        var logs = await daemon.RunAsync("service", "logs", "quiet");
+
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.Empty(logs.Output);
+        Assert.Equal("quiet: no output yet", logs.Error.Trim());
+    }
+
     private static async Task<Dictionary<string, string>> IdsAsync(TestDaemon daemon)
     {
         var result = new Dictionary<string, string>();
