@@ -17,7 +17,9 @@ if docker info >/dev/null 2>&1; then
 fi
 
 echo "starting dockerd (log: /tmp/sky-dockerd.log)"
-nohup dockerd >/tmp/sky-dockerd.log 2>&1 &
+# sky gives every instance a network of its own; Docker's default address pools hold about 30 networks, too few for
+# the 100-service footprint bench (and for a team): 10.192.0.0/12 in /24s holds 4,096.
+nohup dockerd --default-address-pool base=10.192.0.0/12,size=24 >/tmp/sky-dockerd.log 2>&1 &
 for _ in $(seq 1 120); do
     if docker info >/dev/null 2>&1; then
         exit 0
