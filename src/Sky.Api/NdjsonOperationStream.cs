@@ -33,6 +33,8 @@ public sealed class NdjsonOperationStream : IOperationReporter
 
     public void Warning(string message) => messages.Writer.TryWrite(new StreamMessage { Type = "warning", Message = message });
 
+    public void Changed(string message) => messages.Writer.TryWrite(new StreamMessage { Type = "change", Message = message });
+
     /// <summary>Runs <paramref name="operation"/> (true when every step succeeded) and writes the stream.</summary>
     public async Task<IResult> RunAsync(HttpContext context, Func<IOperationReporter, Task<(bool Ok, long? Revision)>> operation)
     {

@@ -11,4 +11,9 @@ public interface IOperationReporter
 
     /// <summary>Something the person who asked should know that does not stop the operation (an image not on the engine).</summary>
     void Warning(string message);
+
+    /// <summary>What an apply changed in the configuration (an entry added, changed or removed), before its plan runs.</summary>
+    void Changed(string message)
+    {
+    }
 }

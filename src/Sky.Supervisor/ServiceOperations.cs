@@ -97,8 +97,14 @@ public sealed class ServiceOperations(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var before = desired.Current().State;
             var number = revisions.Add(source, files.Select(f => new StoredFile(f.Path, f.Content)).ToList());
             desired.Applied(number, state, source);
+            foreach (var change in ConfigurationChanges.Between(before, state))
+            {
+                reporter.Changed(change);
+            }
+
             events.Append("apply", null, null, $"applied revision {number} from {source}");
             foreach (var missing in await images.MissingAsync(ImageCheck.Named(state), cancellationToken))
             {

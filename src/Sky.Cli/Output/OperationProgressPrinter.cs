@@ -12,6 +12,7 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
 {
     private readonly List<PlanStepView> steps = [];
     private readonly List<string> warned = [];
+    private readonly List<string> changed = [];
     private readonly Dictionary<int, StreamMessage> settled = [];
     private readonly HashSet<int> announcedWaits = [];
     private int cursor;
@@ -34,6 +35,7 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
             {
                 ok = Ok == true,
                 revision = Revision,
+                changes = changed,
                 warnings = warned,
                 steps = steps.Select(s => new
                 {
@@ -68,6 +70,14 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
                 else if (message.Status == "waiting" && format == OutputFormat.Table && announcedWaits.Add(id))
                 {
                     output.WriteLine($"Waiting: {message.Message}");
+                }
+
+                break;
+            case "change" when message.Message is { } change:
+                changed.Add(change);
+                if (format == OutputFormat.Table)
+                {
+                    output.WriteLine(char.ToUpperInvariant(change[0]) + change[1..]);
                 }
 
                 break;

@@ -40,7 +40,7 @@ public sealed class ApplyCommandTests
         var json = await daemon.RunAsync("apply", path, "-o", "json");
 
         Assert.True(apply.ExitCode == 0, apply.ToString());
-        Assert.Equal(["Applied revision 1"], apply.Lines);
+        Assert.Equal(["Added service nc-ghost", "Added service web", "Added job ghost-job", "Applied revision 1"], apply.Lines);
         Assert.Equal($"warning: {Warning}", apply.Error.Trim());
         Assert.True(json.ExitCode == 0, json.ToString());
         using var outcome = System.Text.Json.JsonDocument.Parse(json.Output);
@@ -49,15 +49,20 @@ public sealed class ApplyCommandTests
     }
 
     [Fact]
-    public async Task Applying_prints_the_new_revision()
+    public async Task Applying_prints_what_it_added_changed_and_removed_and_the_new_revision()
     {
         await using var daemon = await TestDaemon.StartAsync();
 
         var first = await daemon.RunAsync("apply", Examples.Folder);
         var second = await daemon.RunAsync("apply", Examples.MyApplication);
+        var third = await daemon.RunAsync("apply", Examples.ChangedCopy(text => text.Replace("RUNTIME_ENV: staging", "RUNTIME_ENV: qa", StringComparison.Ordinal)));
+        var json = await daemon.RunAsync("apply", Examples.MyApplication, "-o", "json");
 
-        Assert.Equal(["Applied revision 1"], first.Lines);
-        Assert.Equal(["Applied revision 2"], second.Lines);
+        Assert.Equal(["Added service my-application", "Added service database", "Added job still-alive", "Applied revision 1"], first.Lines);
+        Assert.Equal(["Removed job still-alive", "Applied revision 2"], second.Lines);
+        Assert.Equal(["Changed service my-application", "Applied revision 3"], third.Lines);
+        using var outcome = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal(["changed service my-application"], outcome.RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
         Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
     }
 
