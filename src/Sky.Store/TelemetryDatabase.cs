@@ -10,21 +10,12 @@ namespace Sky.Store;
 /// </summary>
 public sealed class TelemetryDatabase
 {
-    private readonly string connectionString;
+    private readonly SqliteFile file;
 
     public TelemetryDatabase(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
-        Path = System.IO.Path.Combine(dataDirectory, "telemetry.db");
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        file = new SqliteFile(dataDirectory, "telemetry.db");
         using var connection = Open();
-        connection.Execute("PRAGMA journal_mode=WAL;");
         var fresh = connection.ExecuteScalar<long>("PRAGMA user_version") == 0;
         TelemetryMigrations.Apply(connection);
         if (fresh)
@@ -33,25 +24,13 @@ public sealed class TelemetryDatabase
         }
     }
 
-    public string Path { get; }
+    public string Path => file.Path;
 
     /// <summary>An open connection; the caller disposes it.</summary>
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        connection.Execute("PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
-        return connection;
-    }
+    public SqliteConnection Open() => file.Open();
 
     /// <summary>An async open, for request paths.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
     /// <summary>Data folders of earlier versions kept the event log in sky.db: it moves here once, when this file is made.</summary>
     private static void CopyEarlierEvents(SqliteConnection connection, string controlPlane)
