@@ -40,13 +40,16 @@ public static class EventEndpoints
             try
             {
                 var next = items.MoveNextAsync().AsTask();
+
+                // One timer at a time, made again only when it fires: a busy stream must not leave a timer per change.
+                var keepAlive = Task.Delay(KeepAlive, cancellationToken);
                 while (true)
                 {
-                    var finished = await Task.WhenAny(next, Task.Delay(KeepAlive, cancellationToken));
-                    if (finished != next)
+                    if (await Task.WhenAny(next, keepAlive) == keepAlive)
                     {
                         await context.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
                         await context.Response.Body.FlushAsync(cancellationToken);
+                        keepAlive = Task.Delay(KeepAlive, cancellationToken);
                         continue;
                     }
 
