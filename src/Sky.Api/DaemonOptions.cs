@@ -10,6 +10,9 @@ public sealed record DaemonOptions
 
     public required string DataDirectory { get; init; }
 
+    /// <summary>The router's listeners (<c>router.listen</c> in the settings, <c>sky daemon --router-listen</c>).</summary>
+    public Sky.Router.RouterListeners Router { get; init; } = new();
+
     /// <summary>Scopes names and labels, so daemons sharing one engine never see each other's containers; null for the plain names.</summary>
     public string? Namespace { get; init; }
 

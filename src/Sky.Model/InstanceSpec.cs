@@ -1,3 +1,5 @@
+using Sky.Model.Routing;
+
 namespace Sky.Model;
 
 /// <summary>One instance of a service: its own containers and its private dependency copies, on its own network.</summary>
@@ -11,4 +13,13 @@ public sealed record InstanceSpec
 
     /// <summary>Dependencies first, in the order they must start, then the service's own replicas.</summary>
     public required IReadOnlyList<ContainerSpec> Containers { get; init; }
+
+    /// <summary>
+    /// How the router treats this instance's routes. Not part of any container's spec: changing it reroutes, it never
+    /// replaces a container.
+    /// </summary>
+    public RouterSettings Router { get; init; } = RouterSettings.Default;
+
+    /// <summary>Where copies of the requests routed to this instance go; null: nowhere.</summary>
+    public MirrorSpec? Mirror { get; init; }
 }
