@@ -36,4 +36,5 @@ build my-application:1.0-SNAPSHOT my-application VERSION=1.0-SNAPSHOT
 build my-application:1.1-dev my-application VERSION=1.1-dev
 build cassandra:1.0-SNAPSHOT cassandra
 build base:0.7 base
-echo "images ready: sky-busybox:latest my-application:1.0-SNAPSHOT my-application:1.1-dev cassandra:1.0-SNAPSHOT base:0.7"
+build sky-router-backend:latest router-backend
+echo "images ready: sky-busybox:latest my-application:1.0-SNAPSHOT my-application:1.1-dev cassandra:1.0-SNAPSHOT base:0.7 sky-router-backend:latest"

@@ -15,6 +15,9 @@ public sealed class RouterState(TimeProvider time)
     private readonly ConcurrentDictionary<string, string> draining = new(StringComparer.Ordinal);
     private RouteTable table = RouteTable.Empty;
 
+    /// <summary>Raised when a container's breaker changes state (on the thread of the request that changed it).</summary>
+    public event Action<PoolMember, BreakerTransition>? BreakerChanged;
+
     /// <summary>Raised after each swap, off the request path.</summary>
     public event Action<RouteTable>? TableChanged;
 
@@ -78,5 +81,10 @@ public sealed class RouterState(TimeProvider time)
         TableChanged?.Invoke(next);
     }
 
-    private PoolMember NewMember(Backend backend) => new(backend, new ContainerBreaker(backend.Container, backend.Settings.Breaker, Time));
+    private PoolMember NewMember(Backend backend)
+    {
+        PoolMember? member = null;
+        member = new PoolMember(backend, new ContainerBreaker(backend.Container, backend.Settings.Breaker, Time, transition => BreakerChanged?.Invoke(member!, transition)));
+        return member;
+    }
 }

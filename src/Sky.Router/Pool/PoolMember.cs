@@ -1,4 +1,5 @@
 using Sky.Router.Breaking;
+using Sky.Router.Metrics;
 using Sky.Router.Table;
 
 namespace Sky.Router.Pool;
@@ -22,6 +23,9 @@ public sealed class PoolMember(Backend backend, ContainerBreaker breaker)
     public Backend Backend { get; set; } = backend;
 
     public ContainerBreaker Breaker { get; } = breaker;
+
+    /// <summary>Who its requests are counted for: made once, not per request.</summary>
+    public RequestRoute Route { get; } = new(backend.Service, backend.Instance, backend.Container);
 
     public int InFlight => Volatile.Read(ref inFlight);
 
