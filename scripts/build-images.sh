@@ -37,6 +37,7 @@ build my-application:1.0-SNAPSHOT my-application VERSION=1.0-SNAPSHOT
 build my-application:1.1-dev my-application VERSION=1.1-dev
 build cassandra:1.0-SNAPSHOT cassandra
 build base:0.7 base
+build sky-router-backend:latest router-backend
 
 # sky-nginx-backend:latest: Debian's nginx (nginx-light) with the shared libraries ldd names, copied onto sky-busybox
 # with images/nginx-backend (its configuration answers 200 "ok" on 8080).
@@ -68,4 +69,4 @@ for image in "$@"; do
         *) echo "unknown image '$image' (known: sky-nginx-backend)" >&2; exit 2 ;;
     esac
 done
-echo "images ready: sky-busybox:latest my-application:1.0-SNAPSHOT my-application:1.1-dev cassandra:1.0-SNAPSHOT base:0.7$extra"
+echo "images ready: sky-busybox:latest my-application:1.0-SNAPSHOT my-application:1.1-dev cassandra:1.0-SNAPSHOT base:0.7 sky-router-backend:latest$extra"

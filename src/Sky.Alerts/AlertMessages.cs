@@ -65,6 +65,7 @@ public static class AlertMessages
             (NoticeKind.Resolved, _) => "has recovered",
             (NoticeKind.Completed, _) => "completed",
             (NoticeKind.Withdrawn, _) => "was removed from the configuration",
+            (NoticeKind.Opened, IncidentGroup.Health) when incident.Kind == SignalKind.AllEjected => "gets no traffic: the router ejected every container",
             (NoticeKind.Opened, IncidentGroup.Health) => "is unhealthy",
             (NoticeKind.Opened, IncidentGroup.Job) => "failed",
             (NoticeKind.Opened, _) when incident.Kind == SignalKind.CrashLooping => "is crash-looping",

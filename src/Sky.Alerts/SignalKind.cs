@@ -18,6 +18,9 @@ public enum SignalKind
     /// <summary>A container cannot be created (its image is not on the engine): sky stops trying until someone acts.</summary>
     CannotStart,
 
+    /// <summary>The router ejected every running container of the instance: their requests fail, it gets no traffic.</summary>
+    AllEjected,
+
     /// <summary>The instance is healthy again: closes its health and restart incidents.</summary>
     Recovered,
 

@@ -4,6 +4,7 @@ using Sky.Api.Endpoints;
 using Sky.Contracts;
 using Sky.Feed;
 using Sky.Model;
+using Sky.Router;
 using Sky.Runtime;
 using Sky.Scheduler;
 using Sky.Store;
@@ -60,6 +61,8 @@ public static class SkyDaemon
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
         services.AddHostedService<Maintenance.EventRetention>();
         services.AddSingleton<StatusReader>();
+        services.AddSingleton<Sky.Router.Notices.IRouterNotices, Routing.RouterNotices>();
+        services.AddRouter(options.Router);
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
         Settings.AlertRegistration.AddAlerts(services, daemonSettings);

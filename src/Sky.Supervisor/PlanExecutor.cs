@@ -11,7 +11,7 @@ namespace Sky.Supervisor;
 /// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
 /// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger)
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null)
 {
     /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
@@ -86,11 +86,13 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
             case PlanAction.Replace:
                 // The old container goes only once its replacement can be created.
                 await EnsureImageAsync(Spec(step), cancellationToken);
+                await DrainAsync(Existing(step).Id, cancellationToken);
                 await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
                 await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
                 await CreateAndStartAsync(Spec(step), revision, cancellationToken);
                 break;
             case PlanAction.Stop:
+                await DrainAsync(Existing(step).Id, cancellationToken);
                 await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
                 break;
             case PlanAction.Remove:
@@ -100,6 +102,10 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
                 break;
         }
     }
+
+    /// <summary>Requests stop going to a container before it stops; those in flight finish first.</summary>
+    private Task DrainAsync(string containerId, CancellationToken cancellationToken) =>
+        (drain ?? NoDrain.Instance).DrainAsync(containerId, cancellationToken);
 
     private async Task EnsureImageAsync(ContainerSpec spec, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Sky.Api;
 using Sky.Api.Settings;
+using Sky.Router;
 using Sky.Runtime;
+using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests;
 
@@ -14,6 +16,17 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
     private WebApplication? app;
     private DaemonSettings? settings;
 
+    /// <summary>The router's port, kept across restarts so a test's requests find it again.</summary>
+    public int RouterPort { get; } = FreePort.Next();
+
+    public string RouterAddress => $"http://127.0.0.1:{RouterPort}";
+
+    /// <summary>An HTTPS listener for the router, when the test gives one before starting.</summary>
+    public RouterTls? RouterTls { get; init; }
+
+    /// <summary>The daemon's services, for tests that read a part's state (the router's metrics, say).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the daemon is not running");
+
     /// <summary>Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation).</summary>
     public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null)
     {
@@ -25,7 +38,8 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
     /// <summary>Starts the daemon (again) on the same namespace, data folder, port and settings.</summary>
     public async Task StartAgainAsync(IContainerRuntime? runtime = null)
     {
-        app = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace }, runtime, settings);
+        var router = new RouterListeners { Http = $"127.0.0.1:{RouterPort}", Tls = RouterTls };
+        app = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace, Router = router }, runtime, settings);
         await app.StartAsync();
     }
 

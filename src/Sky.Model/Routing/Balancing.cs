@@ -6,6 +6,6 @@ public enum Balancing
     /// <summary>Each container in turn.</summary>
     RoundRobin,
 
-    /// <summary>The container with the fewest requests in flight (of two drawn at random, as YARP does).</summary>
+    /// <summary>The container with the fewest requests in flight.</summary>
     LeastRequests,
 }

@@ -1,3 +1,4 @@
+using Sky.Feed;
 using Sky.Model;
 
 namespace Sky.Supervisor.Health;

@@ -1,3 +1,5 @@
+using Sky.Feed;
+
 namespace Sky.Supervisor.Health;
 
 /// <summary>

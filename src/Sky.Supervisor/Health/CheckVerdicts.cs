@@ -1,3 +1,4 @@
+using Sky.Feed;
 using Sky.Alerts;
 using Sky.Model;
 using Sky.Store;

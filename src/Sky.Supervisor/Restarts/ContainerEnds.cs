@@ -1,3 +1,4 @@
+using Sky.Feed;
 using System.Collections.Concurrent;
 using Sky.Model;
 using Sky.Runtime;

@@ -1,3 +1,4 @@
+using Sky.Feed;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Sky.Alerts;

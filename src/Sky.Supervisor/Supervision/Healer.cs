@@ -1,3 +1,4 @@
+using Sky.Feed;
 using Microsoft.Extensions.Logging;
 using Sky.Model;
 using Sky.Supervisor.Health;

@@ -1,3 +1,4 @@
+using Sky.Feed;
 using Sky.Supervisor.Health;
 
 namespace Sky.Supervisor.Tests.Health;

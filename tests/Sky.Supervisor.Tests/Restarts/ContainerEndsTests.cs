@@ -1,3 +1,4 @@
+using Sky.Feed;
 using Sky.Model;
 using Sky.Supervisor.Health;
 using Sky.Supervisor.Restarts;

@@ -1,4 +1,4 @@
-namespace Sky.Supervisor.Health;
+namespace Sky.Feed;
 
 /// <summary>The words of a container's health, as <c>sky service status</c> shows them.</summary>
 public static class HealthNames

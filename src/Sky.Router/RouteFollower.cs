@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sky.Feed;
+using Sky.Router.Readiness;
+using Sky.Router.Table;
+
+namespace Sky.Router;
+
+/// <summary>
+/// Keeps the route table true to the state feed: any change (a container started, died or was replaced, a health
+/// verdict, an applied revision), a container's first answer to its readiness probe or a drain rebuilds the table
+/// from the feed's current snapshot. Changes that arrive together are taken as one rebuild.
+/// </summary>
+public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessProbes probes, ILogger<RouteFollower> logger) : BackgroundService
+{
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks for a rebuild soon (a drain began, a probe answered).</summary>
+    public void Wake() => wake.Writer.TryWrite(true);
+
+    /// <summary>Builds the table from the feed now, on the caller's thread; the feed loop calls it too.</summary>
+    public void Rebuild()
+    {
+        lock (wake)
+        {
+            var snapshot = feed.Current;
+            state.ForgetDrained((container, id) =>
+                snapshot.Containers.GetValueOrDefault(container) is { Phase: ContainerPhase.Running } facts && facts.Id == id);
+            var table = RouteTableBuilder.Build(snapshot, probes.HasAnswered, state.DrainingContainers.Keys.ToHashSet(StringComparer.Ordinal));
+            probes.Track(table.Sites
+                .SelectMany(s => s.Backends)
+                .Where(b => b.ContainerId is not null && b.HostPort is not null && b.State is BackendState.Ready or BackendState.Starting or BackendState.Unhealthy)
+                .Select(b => (b.Container, b.ContainerId!, b.HostPort!.Value))
+                .Distinct()
+                .ToList());
+            state.Swap(table);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        probes.Answered += Wake;
+        try
+        {
+            using var subscription = feed.Subscribe();
+            Rebuild();
+            var changes = subscription.Changes;
+            var forward = ForwardChangesAsync(changes, stoppingToken);
+            while (await wake.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (wake.Reader.TryRead(out _))
+                {
+                }
+
+                try
+                {
+                    Rebuild();
+                }
+                catch (Exception exception)
+                {
+                    logger.LogError(exception, "Rebuilding the route table failed");
+                }
+            }
+
+            await forward;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            probes.Answered -= Wake;
+        }
+    }
+
+    /// <summary>Turns every feed change into a wake-up; a lagging subscription only costs a rebuild, which reads the latest snapshot anyway.</summary>
+    private async Task ForwardChangesAsync(ChannelReader<FeedChange> changes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await changes.WaitToReadAsync(cancellationToken))
+            {
+                while (changes.TryRead(out _))
+                {
+                }
+
+                Wake();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+        }
+
+        // A closed subscription (it lagged) or a stop: one last rebuild from whatever the feed says now.
+        Wake();
+    }
+}
