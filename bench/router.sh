@@ -52,9 +52,12 @@ if [ "$anchors_only" = 1 ]; then
         docker run -d --label bench=$ns --name $ns-bench-$i -p 127.0.0.1::8080 sky-nginx-backend:latest >/dev/null
     done
 else
-    # A bin/sky built before the router: build it again.
-    if [ -x "$root/bin/sky" ] && ! "$root/bin/sky" daemon --help 2>/dev/null | grep -q -- --router-listen; then
-        "$root/scripts/build.sh" >/dev/null
+    # A bin/sky built before the router's listener option: build it again, and stop here if the sources lack it too.
+    has_router() { "$root/bin/sky" daemon --help 2>/dev/null | grep -- --router-listen >/dev/null; }
+    if [ ! -x "$root/bin/sky" ] || ! has_router; then "$root/scripts/build.sh" >/dev/null; fi
+    if ! has_router; then
+        echo "this sky has no 'sky daemon --router-listen' (the router's listener); ANCHORS_ONLY=1 measures nginx and direct alone" >&2
+        exit 1
     fi
     daemon_args=(--router-listen 127.0.0.1:$router_port)
     . "$root/bench/sky-daemon.sh"
