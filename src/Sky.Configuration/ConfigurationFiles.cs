@@ -33,6 +33,24 @@ public static class ConfigurationFiles
             .ToList();
     }
 
+    /// <summary>
+    /// The folder that relative paths (<c>./data:/data</c>, <c>down-page: down.html</c>) of a configuration sent from
+    /// <paramref name="source"/> are read against, when it was read somewhere else (<c>sky apply</c> sends the files'
+    /// text and the absolute path it was given): that folder, or the file's. Null for a source that is no absolute
+    /// path, such as a client that did not say.
+    /// </summary>
+    public static string? FolderOf(string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source) || !System.IO.Path.IsPathFullyQualified(source))
+        {
+            return null;
+        }
+
+        var isFile = File.Exists(source)
+            || (!Directory.Exists(source) && (source.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)));
+        return isFile ? System.IO.Path.GetDirectoryName(source) : source;
+    }
+
     private static ConfigurationFile ReadOne(string fullPath, string display) =>
         new(display, File.ReadAllText(fullPath))
         {

@@ -57,7 +57,7 @@ public sealed class DesiredStateSource(RevisionRepository revisions, Naming nami
             var latest = revisions.Latest();
             var resolved = latest is null
                 ? new ResolvedRevision(0, DesiredState.Empty)
-                : new ResolvedRevision(latest.Number, Resolve(latest.Files.Select(f => new ConfigurationFile(f.Path, f.Content)).ToList()));
+                : new ResolvedRevision(latest.Number, Resolve(latest.Files.Select(f => new ConfigurationFile(f.Path, f.Content) { BaseDirectory = ConfigurationFiles.FolderOf(latest.Source) }).ToList()));
             current = resolved;
             if (latest is not null)
             {

@@ -53,4 +53,24 @@ public sealed class ConfigurationFilesTests : IDisposable
 
         Assert.Equal(new VolumeMount(Path.Combine(this.folder, "data"), "/data", true, false), TestConfig.Container(state, "app").Volumes.Single());
     }
+
+    [Fact]
+    public void A_configuration_sent_from_a_folder_or_a_file_reads_relative_paths_against_that_folder()
+    {
+        var file = Path.Combine(this.folder, "app.yml");
+        File.WriteAllText(file, "app: {image: x}\n");
+
+        Assert.Equal(this.folder, ConfigurationFiles.FolderOf(this.folder));
+        Assert.Equal(this.folder, ConfigurationFiles.FolderOf(file));
+        Assert.Equal(this.folder, ConfigurationFiles.FolderOf(Path.Combine(this.folder, "gone.yml")));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("api")]
+    [InlineData("examples/app.yml")]
+    public void A_source_that_is_no_absolute_path_gives_no_folder(string? source)
+    {
+        Assert.Null(ConfigurationFiles.FolderOf(source));
+    }
 }

@@ -7,8 +7,9 @@ internal static class TestConfig
 {
     public const string FileName = "test.yml";
 
-    public static ConfigurationResult Load(string yaml, Naming? naming = null) =>
-        ConfigurationLoader.Load([new ConfigurationFile(FileName, yaml)], naming ?? new Naming());
+    /// <param name="baseDirectory">The folder relative paths are read against (the file's own, when read from disk).</param>
+    public static ConfigurationResult Load(string yaml, Naming? naming = null, string? baseDirectory = null) =>
+        ConfigurationLoader.Load([new ConfigurationFile(FileName, yaml) { BaseDirectory = baseDirectory }], naming ?? new Naming());
 
     /// <summary>Loads and insists on success, showing the errors when there are some.</summary>
     public static DesiredState Valid(string yaml, Naming? naming = null)

@@ -55,8 +55,13 @@ public static class ConfigurationEndpoints
             throw new OperationException(OperationErrorKind.Invalid, "the request names no configuration file (send {\"files\": [{\"path\": ..., \"content\": ...}]})");
         }
 
+        // The daemon runs beside the CLI: relative paths in the files are read against the folder they were sent from.
+        var folder = ConfigurationFiles.FolderOf(request.Source);
         return request.Files.Select((f, i) => new ConfigurationFile(
             string.IsNullOrWhiteSpace(f.Path) ? $"file-{i + 1}.yml" : f.Path,
-            f.Content ?? throw new OperationException(OperationErrorKind.Invalid, $"file {i + 1} ({f.Path}) has no content"))).ToList();
+            f.Content ?? throw new OperationException(OperationErrorKind.Invalid, $"file {i + 1} ({f.Path}) has no content"))
+        {
+            BaseDirectory = folder,
+        }).ToList();
     }
 }

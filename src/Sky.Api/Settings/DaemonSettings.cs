@@ -25,4 +25,7 @@ public sealed record DaemonSettings
     public OneOffSettings OneOff { get; init; } = new();
 
     public JobSettings Jobs { get; init; } = new();
+
+    /// <summary>Where the router listens: plain HTTP on 127.0.0.1:8080 unless the file says otherwise (<c>router:</c>).</summary>
+    public Sky.Router.RouterListeners Router { get; init; } = new();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Sky.Alerts;
 using Sky.Configuration.Reading;
@@ -23,6 +22,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("escalation", ReadEscalation),
             ("one-off", ReadOneOff),
             ("jobs", ReadJobs),
+            ("router", (node, path) => Set(new RouterListenersReader(values, baseDirectory).Read(node, path), v => settings with { Router = v })),
         ]);
         return settings;
     }
@@ -138,8 +138,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             return null;
         }
 
-        var colon = text.LastIndexOf(':');
-        if (colon > 0 && int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535)
+        if (ListenAddress.IsHostPort(text))
         {
             return text;
         }

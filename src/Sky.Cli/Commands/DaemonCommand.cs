@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Sky.Api;
+using Sky.Api.Settings;
+using Sky.Router;
 using Sky.Runtime;
 
 namespace Sky.Cli.Commands;
@@ -14,17 +16,22 @@ public static class DaemonCommand
         var config = new Option<string?>("--config") { Description = "The daemon's settings file (default: SKY_CONFIG; see docs/daemon-settings.yml)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data folder (default: SKY_DATA_DIR, else ~/.local/share/sky)" };
         var ns = new Option<string?>("--namespace") { Description = "Manage only containers of this namespace, with names prefixed by it" };
-        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config };
+        var routerListen = new Option<string?>("--router-listen")
+        {
+            Description = "HOST:PORT the router serves plain HTTP on, or off (default: the settings file's router.listen, else 127.0.0.1:8080)",
+        };
+        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
-            var loaded = Sky.Api.Settings.DaemonSettingsLoader.LoadOrDefaults(parse.GetValue(config));
+            var loaded = DaemonSettingsLoader.LoadOrDefaults(parse.GetValue(config));
             var settings = loaded.Settings ?? throw new CliException(ExitCodes.Invalid, "the daemon settings have errors; the daemon does not start", loaded.Errors.Select(e => e.ToString()).ToList());
             var options = new DaemonOptions
             {
                 Listen = parse.GetValue(listen) ?? settings.Listen,
                 DataDirectory = parse.GetValue(dataDir) ?? settings.DataDirectory ?? DaemonOptions.DefaultDataDirectory(),
                 Namespace = parse.GetValue(ns) ?? settings.Namespace,
+                Router = WithRouterListen(settings.Router, parse.GetValue(routerListen)),
             };
             if (options.Namespace is { } name && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$"))
             {
@@ -58,5 +65,26 @@ public static class DaemonCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The settings file's router listeners, with <c>--router-listen</c> (checked as the file's key is) over its plain-HTTP one.</summary>
+    private static RouterListeners WithRouterListen(RouterListeners configured, string? flag)
+    {
+        if (flag is null)
+        {
+            return configured;
+        }
+
+        if (ListenAddress.IsOff(flag))
+        {
+            return configured with { Http = null };
+        }
+
+        if (!ListenAddress.IsHostPort(flag, anyPort: true))
+        {
+            throw new CliException(ExitCodes.Invalid, $"--router-listen '{flag}' is not HOST:PORT (such as {RouterListeners.DefaultHttp}), or off");
+        }
+
+        return configured with { Http = flag };
     }
 }

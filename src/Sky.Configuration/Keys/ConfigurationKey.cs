@@ -65,6 +65,7 @@ internal abstract class ConfigurationKey
     {
         Inheritance.MergeByKey when service is IReadOnlyDictionary<string, string> parent && instance is IReadOnlyDictionary<string, string> own =>
             Merge(parent, own),
+        Inheritance.MergeByKey when service is NestedKeys parent && instance is NestedKeys own => own.Over(parent),
         Inheritance.Replace or Inheritance.MergeByKey => instance ?? service,
         Inheritance.ServiceValue => service,
 

@@ -1,6 +1,7 @@
 using Sky.Configuration.Reading;
 using Sky.Configuration.Values;
 using Sky.Model;
+using Sky.Model.Routing;
 
 namespace Sky.Configuration.Keys;
 
@@ -81,8 +82,8 @@ internal static class ConfigurationKeys
         Inheritance = Inheritance.MergeByKey,
         Container = [nameof(ContainerSpec.Environment)],
         Value = "a mapping of variable names to values",
-        Example = "{ RUNTIME_ENV: production, VIRTUAL_HOST: my-application.localhost }",
-        Summary = "environment variables, laid over those that announce its dependencies; `VIRTUAL_HOST` binds it to a host name in the router",
+        Example = "{ RUNTIME_ENV: production, LOG_LEVEL: info }",
+        Summary = "environment variables, laid over those that announce its dependencies; `VIRTUAL_HOST` binds it to host names in the router (with `VIRTUAL_PORT`, one of `ports`, and `VIRTUAL_PATH`, a path prefix)",
         Read = (r, node, path) => r.Values.Env(node, path),
     };
 
@@ -182,6 +183,27 @@ internal static class ConfigurationKeys
         Example = "[ { http: /health, port: 8080 } ]",
         Summary = "lifecycle checks: a container is healthy when they pass",
         Read = (r, node, path) => r.Checks.Read(node, path),
+    };
+
+    public static readonly ConfigurationKey<NestedKeys?> Router = new()
+    {
+        Name = "router",
+        Places = KeyPlaces.Service | KeyPlaces.Instance,
+        Inheritance = Inheritance.MergeByKey,
+        Value = "a mapping of the router keys below",
+        Example = "{ balancing: least-requests, drain-timeout: 30s, breaker: { failure-ratio: 50% } }",
+        Summary = "how the router treats the routes of each instance: balancing, breaker, drain time, down page; applied without touching containers",
+        Read = (r, node, path) => r.Nested(node, path, KeyPlaces.Router, "a mapping of router settings (balancing, breaker, ...)"),
+    };
+
+    public static readonly ConfigurationKey<Located<MirrorSpec>?> Mirror = new()
+    {
+        Name = "mirror",
+        Places = KeyPlaces.Instance,
+        Value = "the name of another instance of the service, or a mapping with `to` and `percent` (1 to 100, default 100)",
+        Example = "{ to: dev, percent: 50 }",
+        Summary = "a copy of the requests routed to this instance also goes to that instance; its answers are thrown away",
+        Read = (r, node, path) => r.Mirrors.Read(node, path),
     };
 
     public static readonly ConfigurationKey<Located<string>?> Every = new()
@@ -322,9 +344,10 @@ internal static class ConfigurationKeys
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
         Maintainer, Image, Version, Command, Env, Memory, Cpus, Volumes, Restart,
-        Ports, Requires, Instances, Replicas, Checks,
+        Ports, Requires, Instances, Replicas, Checks, Router, Mirror,
         Every, TimeZone, NotifyOnCompletion, Missed, Overlap, Timeout,
         CheckHttp, CheckPort, CheckCommand, CheckInterval, CheckTimeout, CheckRetries, CheckStartPeriod,
+        .. RouterKeys.All,
     ];
 
     /// <summary>The keys of services, instances and jobs.</summary>
@@ -333,14 +356,26 @@ internal static class ConfigurationKeys
     /// <summary>The keys of one check.</summary>
     public static IReadOnlyList<ConfigurationKey> OfChecks { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.Check))];
 
+    /// <summary>The keys of <c>router:</c>.</summary>
+    public static IReadOnlyList<ConfigurationKey> OfRouter { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.Router))];
+
+    /// <summary>The keys of <c>breaker:</c>, under <c>router:</c>.</summary>
+    public static IReadOnlyList<ConfigurationKey> OfBreaker { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.Breaker))];
+
     /// <summary>
     /// The keys a mapping of <paramref name="place"/> is checked against: a key outside them is unknown, one among
     /// them that is not allowed there is misplaced (a job's key on a service).
     /// </summary>
-    public static IReadOnlyList<ConfigurationKey> Beside(KeyPlaces place) => place == KeyPlaces.Check ? OfChecks : OfEntries;
+    public static IReadOnlyList<ConfigurationKey> Beside(KeyPlaces place) => place switch
+    {
+        KeyPlaces.Check => OfChecks,
+        KeyPlaces.Router => OfRouter,
+        KeyPlaces.Breaker => OfBreaker,
+        _ => OfEntries,
+    };
 
     /// <summary>"`a`, `b` or `c`", for a key that takes one of a few words.</summary>
-    private static string Words(IEnumerable<string> choices)
+    public static string Words(IEnumerable<string> choices)
     {
         var words = choices.Select(c => $"`{c}`").ToList();
         return words.Count == 1 ? words[0] : $"{string.Join(", ", words.Take(words.Count - 1))} or {words[^1]}";

@@ -6,7 +6,10 @@ internal enum Inheritance
     /// <summary>The instance's value, when it has one, replaces the service's.</summary>
     Replace,
 
-    /// <summary>Mappings merge key by key, the instance's value winning for a key both have (<c>env</c>).</summary>
+    /// <summary>
+    /// Mappings merge key by key, the instance's value winning for a key both have (<c>env</c>); nested mappings of
+    /// keys (<c>router:</c> and its <c>breaker:</c>) merge the same way at every depth.
+    /// </summary>
     MergeByKey,
 
     /// <summary>

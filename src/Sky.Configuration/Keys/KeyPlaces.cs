@@ -18,6 +18,12 @@ internal enum KeyPlaces
     /// <summary>One item of <c>checks:</c>.</summary>
     Check = 8,
 
+    /// <summary>The mapping of <c>router:</c>, on a service or an instance.</summary>
+    Router = 16,
+
+    /// <summary>The mapping of <c>breaker:</c>, under <c>router:</c>.</summary>
+    Breaker = 32,
+
     /// <summary>Every kind of entry mapping.</summary>
     Entry = Service | Instance | Job,
 }

@@ -50,6 +50,38 @@ internal static class KeyReference
             text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
         }
 
+        text.Append("""
+
+            ## Router
+
+            The keys of `router`, on a service or an instance. An instance's `router` is merged over its service's key
+            by key (`breaker` within it too), so an instance changes only what it names. The router takes changes as
+            they come: none replaces a container.
+
+            | key | value | what for |
+            | --- | --- | --- |
+
+            """);
+        foreach (var key in ConfigurationKeys.OfRouter)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
+        }
+
+        text.Append("""
+
+            ### Breaker
+
+            The keys of `breaker`, under `router`: when one replica is taken out of the pool, and for how long.
+
+            | key | value | what for |
+            | --- | --- | --- |
+
+            """);
+        foreach (var key in ConfigurationKeys.OfBreaker)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
+        }
+
         return text.ToString();
     }
 

@@ -20,6 +20,8 @@ internal sealed class KeyReaders
         Checks = new CheckReader(this);
         Volumes = new VolumeReader(Values, file.BaseDirectory);
         Maintainers = new MaintainerReader(Values);
+        Mirrors = new MirrorReader(Values);
+        Files = new HostFileReader(Values, file.BaseDirectory);
         this.instances = instances;
     }
 
@@ -30,6 +32,10 @@ internal sealed class KeyReaders
     public VolumeReader Volumes { get; }
 
     public MaintainerReader Maintainers { get; }
+
+    public MirrorReader Mirrors { get; }
+
+    public HostFileReader Files { get; }
 
     /// <summary>
     /// Reads a mapping of keys of the table that stands in <paramref name="place"/>: a key unknown there (with a
@@ -54,11 +60,26 @@ internal sealed class KeyReaders
             }
             else
             {
-                values.Read(row, row.ReadValue(this, value, keyPath));
+                values.Read(row, row.ReadValue(this, value, keyPath), value);
             }
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// A mapping of keys of the table standing in <paramref name="place"/> as one value (<c>router:</c>); null when it
+    /// is no mapping or one of its keys could not be read, after reporting why.
+    /// </summary>
+    public NestedKeys? Nested(Node node, string path, KeyPlaces place, string expected)
+    {
+        if (Values.Map(node, path, expected) is not { } map)
+        {
+            return null;
+        }
+
+        var keys = Mapping(map, path, place);
+        return keys.Complete ? new NestedKeys(keys, map, path) : null;
     }
 
     public IReadOnlyList<InstanceEntry>? Instances(Node node, string path) => this.instances(node, path);

@@ -1,4 +1,5 @@
 using Sky.Configuration.Keys;
+using Sky.Configuration.Yaml;
 
 namespace Sky.Configuration.Reading;
 
@@ -10,6 +11,7 @@ internal sealed class KeyValues
 {
     private readonly Dictionary<ConfigurationKey, object> values = [];
     private readonly HashSet<ConfigurationKey> written = [];
+    private readonly Dictionary<ConfigurationKey, Node> nodes = [];
 
     /// <summary>Every key of the mapping was known, allowed there, and read.</summary>
     public bool Complete { get; private set; } = true;
@@ -21,6 +23,12 @@ internal sealed class KeyValues
 
     /// <summary>The mapping has the key, even with a value that could not be read (then "it is missing" would be noise).</summary>
     public bool Writes(ConfigurationKey key) => written.Contains(key);
+
+    /// <summary>The keys that have a value.</summary>
+    public IEnumerable<ConfigurationKey> Keys => this.values.Keys;
+
+    /// <summary>Where the mapping wrote the key's value, for checks made after reading (<c>VIRTUAL_PORT</c> in <c>env</c>).</summary>
+    public Node? Where(ConfigurationKey key) => this.nodes.GetValueOrDefault(key);
 
     public void Set(ConfigurationKey key, object? value)
     {
@@ -35,9 +43,10 @@ internal sealed class KeyValues
     }
 
     /// <summary>A key the mapping has, with its value as read: null when it could not be read.</summary>
-    public void Read(ConfigurationKey key, object? value)
+    public void Read(ConfigurationKey key, object? value, Node node)
     {
         written.Add(key);
+        this.nodes[key] = node;
         Set(key, value);
         Complete &= value is not null;
     }

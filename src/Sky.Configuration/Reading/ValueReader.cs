@@ -201,6 +201,47 @@ internal sealed class ValueReader(string file, ErrorList errors)
         return null;
     }
 
+    /// <summary>A share above 0 and at most 1, written as a percentage (<c>50%</c>) or a fraction (<c>0.5</c>).</summary>
+    public double? Ratio(Node node, string path, string what)
+    {
+        if (Text(node, path, what) is not { } text)
+        {
+            return null;
+        }
+
+        var percent = text.EndsWith('%');
+        var number = percent ? text[..^1].TrimEnd() : text;
+        if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            var ratio = percent ? value / 100 : value;
+            if (ratio is > 0 and <= 1)
+            {
+                return ratio;
+            }
+        }
+
+        Report(node, path, $"'{text}' is not {what} (use a share above 0 and at most 1, such as 50% or 0.5)");
+        return null;
+    }
+
+    /// <summary>A whole percentage from 1 to 100, with or without its '%'.</summary>
+    public int? Percent(Node node, string path, string what)
+    {
+        if (Text(node, path, what) is not { } text)
+        {
+            return null;
+        }
+
+        var number = text.EndsWith('%') ? text[..^1].TrimEnd() : text;
+        if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 100)
+        {
+            return value;
+        }
+
+        Report(node, path, $"'{text}' is not {what} (use a whole number from 1 to 100)");
+        return null;
+    }
+
     /// <summary>One of a few words (<c>missed</c>, <c>overlap</c>).</summary>
     public T? Choice<T>(Node node, string path, string what, IReadOnlyDictionary<string, T> choices)
         where T : struct

@@ -11,6 +11,8 @@ namespace Sky.Configuration.Resolution;
 internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string, Entry> byName, ErrorList errors)
 {
     private readonly ContainerBuilder builder = new(naming, byName, errors);
+    private readonly MirrorResolver mirrors = new(errors);
+    private readonly VirtualHostChecker virtualHosts = new(errors);
 
     public ServiceSpec Resolve(Entry entry)
     {
@@ -61,12 +63,17 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
             containers.Add(builder.Build(entry.Name, name, SkyLabels.MainRole, replica, entry, config));
         }
 
+        virtualHosts.Check(entry, instance, config);
+
+        // Routing is the router's alone: it stays out of the containers' specs, so changing it replaces none.
         return new InstanceSpec
         {
             Service = entry.Name,
             Name = name,
             Network = naming.Network(entry.Name, name),
             Containers = containers,
+            Router = new RouterSettingsResolver(entry.File, errors).Resolve(config.Get(ConfigurationKeys.Router)),
+            Mirror = mirrors.Resolve(entry, instance),
         };
     }
 

@@ -31,6 +31,7 @@ public sealed class DaemonSettingsTests
         Assert.Equal(embedded.OneOff, documented.OneOff);
         Assert.Equal(embedded.Jobs, documented.Jobs);
         Assert.Equal(embedded.Listen, documented.Listen);
+        Assert.Equal(embedded.Router, documented.Router);
     }
 
     [Fact]

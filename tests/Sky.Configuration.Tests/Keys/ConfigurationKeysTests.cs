@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Sky.Configuration.Keys;
+using Sky.Configuration.Reading;
 using Sky.Model;
 
 namespace Sky.Configuration.Tests.Keys;
@@ -12,7 +13,9 @@ public class ConfigurationKeysTests
     public static TheoryData<string> Rows => [.. Fields.Select(f => f.Name)];
 
     private static IEnumerable<FieldInfo> Fields =>
-        typeof(ConfigurationKeys).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType.IsAssignableTo(typeof(ConfigurationKey)));
+        new[] { typeof(ConfigurationKeys), typeof(RouterKeys) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.FieldType.IsAssignableTo(typeof(ConfigurationKey)));
 
     [Fact]
     public void Every_row_of_the_table_is_in_All()
@@ -28,7 +31,11 @@ public class ConfigurationKeysTests
     {
         Assert.Equal(ConfigurationKeys.OfEntries.Count, ConfigurationKeys.OfEntries.DistinctBy(k => k.Name).Count());
         Assert.Equal(ConfigurationKeys.OfChecks.Count, ConfigurationKeys.OfChecks.DistinctBy(k => k.Name).Count());
-        Assert.Equal(ConfigurationKeys.All.Count, ConfigurationKeys.OfEntries.Count + ConfigurationKeys.OfChecks.Count);
+        Assert.Equal(ConfigurationKeys.OfRouter.Count, ConfigurationKeys.OfRouter.DistinctBy(k => k.Name).Count());
+        Assert.Equal(ConfigurationKeys.OfBreaker.Count, ConfigurationKeys.OfBreaker.DistinctBy(k => k.Name).Count());
+        Assert.Equal(
+            ConfigurationKeys.All.Count,
+            ConfigurationKeys.OfEntries.Count + ConfigurationKeys.OfChecks.Count + ConfigurationKeys.OfRouter.Count + ConfigurationKeys.OfBreaker.Count);
     }
 
     [Fact]
@@ -37,7 +44,8 @@ public class ConfigurationKeysTests
         foreach (var key in ConfigurationKeys.All.Where(k => k.Inheritance == Inheritance.MergeByKey))
         {
             var valueType = key.GetType().GetGenericArguments()[0];
-            Assert.True(valueType.IsAssignableTo(typeof(IReadOnlyDictionary<string, string>)), $"'{key.Name}' merges key by key but holds {valueType}");
+            Assert.True(valueType.IsAssignableTo(typeof(IReadOnlyDictionary<string, string>)) || valueType == typeof(NestedKeys),
+                $"'{key.Name}' merges key by key but holds {valueType}");
         }
     }
 
@@ -60,17 +68,21 @@ public class ConfigurationKeysTests
     public void Every_example_is_read_without_error_wherever_its_key_may_stand(string row)
     {
         var key = Row(row);
-        foreach (var place in new[] { KeyPlaces.Service, KeyPlaces.Instance, KeyPlaces.Job, KeyPlaces.Check }.Where(p => key.Places.HasFlag(p)))
+        var places = new[] { KeyPlaces.Service, KeyPlaces.Instance, KeyPlaces.Job, KeyPlaces.Check, KeyPlaces.Router, KeyPlaces.Breaker };
+        foreach (var place in places.Where(p => key.Places.HasFlag(p)))
         {
             var yaml = place switch
             {
                 KeyPlaces.Service => Service(key),
-                KeyPlaces.Instance => Service(null, $"  instances:\n    one:\n      {key.Name}: {key.Example}"),
+                KeyPlaces.Instance => Service(null, $"  instances:\n    one:\n      {key.Name}: {key.Example}\n    dev: {{}}"),
                 KeyPlaces.Job => Job(key),
+                KeyPlaces.Router => Service(null, $"  router:\n    {key.Name}: {key.Example}"),
+                KeyPlaces.Breaker => Service(null, $"  router:\n    breaker:\n      {key.Name}: {key.Example}"),
                 _ => Check(key),
             };
 
-            var result = TestConfig.Load(yaml);
+            // Read from the reference example's folder, where the down page the examples name is.
+            var result = TestConfig.Load(yaml, baseDirectory: Path.Combine(TestConfig.ExamplesFolder, "reference"));
 
             Assert.True(result.IsValid, $"{key.Name}: {key.Example} ({place}) does not read:\n{yaml}\n{string.Join('\n', result.Errors)}");
         }
@@ -119,7 +131,7 @@ public class ConfigurationKeysTests
         Assert.Equal(new Maintainer("Jane Doe", "jane@example.com"), state.FindService("app")!.Maintainer);
     }
 
-    private static ConfigurationKey Row(string field) => (ConfigurationKey)typeof(ConfigurationKeys).GetField(field)!.GetValue(null)!;
+    private static ConfigurationKey Row(string field) => (ConfigurationKey)Fields.Single(f => f.Name == field).GetValue(null)!;
 
     /// <summary>Service <c>app</c> with the key's example, and <c>database</c> for examples that require it.</summary>
     private static string Service(ConfigurationKey? key, string more = "")

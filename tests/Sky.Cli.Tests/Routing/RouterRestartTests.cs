@@ -1,0 +1,47 @@
+namespace Sky.Cli.Tests.Routing;
+
+/// <summary>Restarts and replacements drain a container before it stops: requests never meet a 502.</summary>
+public sealed class RouterRestartTests
+{
+    [Fact]
+    public async Task Restarting_and_replacing_under_a_request_loop_gives_no_502()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        using var client = new RoutedClient(daemon);
+        var config = """
+            web:
+              image: sky-router-backend:latest
+              ports: [ 8080 ]
+              replicas: 2
+              env:
+                VIRTUAL_HOST: web.localhost
+                GENERATION: "{0}"
+            """;
+        await daemon.RunAsync("apply", ConfigFile.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, config, 1)));
+        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
+        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
+
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(async () =>
+        {
+            for (var sent = 0; !stop.IsCancellationRequested && sent < 20000; sent++)
+            {
+                statuses.Add((await client.GetAsync("web.localhost", "/cgi-bin/who")).Status);
+            }
+        });
+
+        var restart = await daemon.RunAsync("service", "restart", "web");
+        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
+        var replace = await daemon.RunAsync("apply", ConfigFile.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, config, 2)));
+        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
+        await stop.CancelAsync();
+        await loop;
+
+        Assert.True(restart.ExitCode == 0, restart.ToString());
+        Assert.True(replace.ExitCode == 0, replace.ToString());
+        Assert.Contains(200, statuses);
+        Assert.DoesNotContain(502, statuses);
+        Assert.All(statuses, s => Assert.True(s is 200 or 503, $"answered {s}"));
+    }
+}
