@@ -85,14 +85,14 @@ public sealed class RouterHost(RouterListeners listeners, RouterState state, Rou
             kestrel.AddServerHeader = false;
             if (listeners.Http is { } http)
             {
-                kestrel.Listen(ListenAddress.TryParse(http) ?? throw new InvalidOperationException($"router listen address '{http}' is not HOST:PORT"));
+                kestrel.Listen(ListenEndPoint.TryParse(http) ?? throw new InvalidOperationException($"router listen address '{http}' is not IP:PORT (or localhost:PORT)"));
             }
 
             if (listeners.Tls is { } tls)
             {
                 var certificate = X509Certificate2.CreateFromPemFile(tls.CertificateFile, tls.KeyFile);
                 kestrel.Listen(
-                    ListenAddress.TryParse(tls.Listen) ?? throw new InvalidOperationException($"router TLS listen address '{tls.Listen}' is not HOST:PORT"),
+                    ListenEndPoint.TryParse(tls.Listen) ?? throw new InvalidOperationException($"router TLS listen address '{tls.Listen}' is not IP:PORT (or localhost:PORT)"),
                     listen => listen.UseHttps(certificate));
             }
         });

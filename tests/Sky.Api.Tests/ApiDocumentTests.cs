@@ -15,7 +15,7 @@ public sealed class ApiDocumentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A daemon of its own that creates no container: the document needs only the endpoints as mapped.
-        daemon = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{port}", DataDirectory = folder, Namespace = $"o{Guid.NewGuid():N}"[..9] });
+        daemon = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{port}", DataDirectory = folder, Namespace = $"o{Guid.NewGuid():N}"[..9], Router = new Sky.Router.RouterListeners { Http = "127.0.0.1:0" } });
         await daemon.StartAsync();
         using var http = new HttpClient();
         document = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}{ApiDocument.Path}"))).RootElement.Clone();

@@ -33,7 +33,7 @@ public sealed class DaemonProcess() : ScopedDaemon("p"), IAsyncDisposable
         string[] arguments =
         [
             "300", "dotnet", Path.Combine(AppContext.BaseDirectory, "sky.dll"),
-            "daemon", "--listen", $"127.0.0.1:{Port}", "--data-dir", DataDirectory, "--namespace", Namespace,
+            "daemon", "--listen", $"127.0.0.1:{Port}", "--router-listen", $"127.0.0.1:{RouterPort}", "--data-dir", DataDirectory, "--namespace", Namespace,
         ];
         foreach (var argument in settingsFile is null ? arguments : [.. arguments, "--config", settingsFile])
         {

@@ -16,6 +16,11 @@ public abstract class ScopedDaemon(string prefix)
 
     public string Address => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The router's port, kept across restarts so a test's requests find it again.</summary>
+    public int RouterPort { get; } = FreePort.Next();
+
+    public string RouterAddress => $"http://127.0.0.1:{RouterPort}";
+
     /// <summary>Runs the CLI in-process against this daemon.</summary>
     public Task<CliRun> RunAsync(params string[] args) => CliRun.AgainstAsync(Address, args);
 

@@ -3,7 +3,6 @@ using Sky.Api;
 using Sky.Api.Settings;
 using Sky.Router;
 using Sky.Runtime;
-using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests;
 
@@ -15,11 +14,6 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
 {
     private WebApplication? app;
     private DaemonSettings? settings;
-
-    /// <summary>The router's port, kept across restarts so a test's requests find it again.</summary>
-    public int RouterPort { get; } = FreePort.Next();
-
-    public string RouterAddress => $"http://127.0.0.1:{RouterPort}";
 
     /// <summary>An HTTPS listener for the router, when the test gives one before starting.</summary>
     public RouterTls? RouterTls { get; init; }

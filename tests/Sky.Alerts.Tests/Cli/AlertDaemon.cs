@@ -30,7 +30,7 @@ public sealed class AlertDaemon : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("sky-alert-daemon-").FullName;
         var port = FreePort.Next();
-        var options = new DaemonOptions { Listen = $"127.0.0.1:{port}", DataDirectory = folder, Namespace = $"a{Guid.NewGuid():N}"[..9] };
+        var options = new DaemonOptions { Listen = $"127.0.0.1:{port}", DataDirectory = folder, Namespace = $"a{Guid.NewGuid():N}"[..9], Router = new Sky.Router.RouterListeners { Http = "127.0.0.1:0" } };
         var app = SkyDaemon.Build(options, settings: settings);
         await app.StartAsync();
         return new AlertDaemon(app, folder, port);

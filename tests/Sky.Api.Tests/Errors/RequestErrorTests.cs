@@ -131,7 +131,7 @@ public sealed class RequestErrorTests : IAsyncLifetime, IDisposable
 
     private async Task StartAsync(IContainerRuntime? runtime)
     {
-        daemon = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{port}", DataDirectory = folder, Namespace = $"e{Guid.NewGuid():N}"[..9] }, runtime);
+        daemon = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{port}", DataDirectory = folder, Namespace = $"e{Guid.NewGuid():N}"[..9], Router = new Sky.Router.RouterListeners { Http = "127.0.0.1:0" } }, runtime);
         daemon.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
         await daemon.StartAsync();
     }

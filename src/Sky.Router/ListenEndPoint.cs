@@ -3,8 +3,8 @@ using System.Net;
 
 namespace Sky.Router;
 
-/// <summary>Reads a <c>HOST:PORT</c> listen address (<c>127.0.0.1:8080</c>, <c>0.0.0.0:80</c>, <c>[::]:80</c>, <c>localhost:8080</c>).</summary>
-public static class ListenAddress
+/// <summary>Turns a <c>HOST:PORT</c> listen address into the end point Kestrel binds (<c>127.0.0.1:8080</c>, <c>0.0.0.0:80</c>, <c>[::]:80</c>, <c>localhost:8080</c>).</summary>
+public static class ListenEndPoint
 {
     public static IPEndPoint? TryParse(string text)
     {
