@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the small local stand-in images the examples and the tests name (no registry is reachable):
 # a busybox root file system imported as sky-busybox:latest, then my-application, cassandra and base on top.
+# Extra images named as arguments are built too: `build-images.sh sky-nginx-backend` (for bench/router.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export DOCKER_BUILDKIT=0
@@ -37,4 +38,35 @@ build my-application:1.1-dev my-application VERSION=1.1-dev
 build cassandra:1.0-SNAPSHOT cassandra
 build base:0.7 base
 build sky-router-backend:latest router-backend
-echo "images ready: sky-busybox:latest my-application:1.0-SNAPSHOT my-application:1.1-dev cassandra:1.0-SNAPSHOT base:0.7 sky-router-backend:latest"
+
+# sky-nginx-backend:latest: Debian's nginx (nginx-light) with the shared libraries ldd names, copied onto sky-busybox
+# with images/nginx-backend (its configuration answers 200 "ok" on 8080).
+nginx_backend() {
+    if docker image inspect sky-nginx-backend:latest >/dev/null 2>&1 && [ "${SKY_REBUILD_IMAGES:-}" != 1 ]; then
+        return
+    fi
+    if [ ! -x /usr/sbin/nginx ]; then
+        echo "installing nginx-light" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+    fi
+    echo "building sky-nginx-backend:latest"
+    local context
+    context=$(mktemp -d)
+    cp -r "$root/images/nginx-backend/." "$context/"
+    mkdir -p "$context/rootfs/usr/sbin"
+    cp /usr/sbin/nginx "$context/rootfs/usr/sbin/nginx"
+    # The libraries under the paths the loader looks them up by (/lib/x86_64-linux-gnu/..., /lib64/ld-linux...).
+    for lib in $(ldd /usr/sbin/nginx | grep -o '/[^ ]*'); do
+        cp -L --parents "$lib" "$context/rootfs/"
+    done
+    docker build -q -t sky-nginx-backend:latest "$context" >/dev/null
+    rm -rf "$context"
+}
+extra=""
+for image in "$@"; do
+    case "$image" in
+        sky-nginx-backend|sky-nginx-backend:latest) nginx_backend; extra="$extra sky-nginx-backend:latest" ;;
+        *) echo "unknown image '$image' (known: sky-nginx-backend)" >&2; exit 2 ;;
+    esac
+done
+echo "images ready: sky-busybox:latest my-application:1.0-SNAPSHOT my-application:1.1-dev cassandra:1.0-SNAPSHOT base:0.7 sky-router-backend:latest$extra"
