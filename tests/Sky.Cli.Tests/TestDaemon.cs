@@ -22,9 +22,9 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the daemon is not running");
 
     /// <summary>Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation).</summary>
-    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null)
+    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null, RouterTls? routerTls = null)
     {
-        var daemon = new TestDaemon { settings = settings };
+        var daemon = new TestDaemon { settings = settings, RouterTls = routerTls };
         await daemon.StartAgainAsync(runtime);
         return daemon;
     }
