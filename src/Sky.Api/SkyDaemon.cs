@@ -25,6 +25,8 @@ public static class SkyDaemon
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // YARP logs every proxied request at Information: on a busy router that is most of the work.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => SkyJson.Configure(o.SerializerOptions));
         builder.Services.AddApiDocument();
 
