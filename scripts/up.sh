@@ -30,6 +30,9 @@ data=${SKY_DATA_DIR:-$HOME/.local/share/sky}
 cat <<NEXT
 
 sky runs: the API is at ${SKY_ADDR:-http://127.0.0.1:7070}/api/v1 (OpenAPI: /api/v1/openapi.json), the daemon logs to $data/daemon.log.
+The router answers on http://127.0.0.1:8080 for each VIRTUAL_HOST (names under .localhost need no DNS):
+  curl http://my-application.localhost:8080/health          production
+  curl http://dev.my-application.localhost:8080/health      dev
 What next:
   bin/sky service list                 what is applied and what runs
   bin/sky ps                           every container sky manages, with its published 127.0.0.1 ports
