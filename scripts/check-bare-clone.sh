@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job from a bare clone, as a new user runs it: clone this repository alone into a temporary folder (nothing
-# beside it), run scripts/up.sh there, and check that `sky service list` shows my-application running. Cleans up
+# beside it), run scripts/up.sh there, and check that `sky service list` shows my-application running and that the router answers for both instances by name. Cleans up
 # after itself (the daemon it started, the containers and networks of the example). CI runs it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,4 +23,12 @@ echo "$list"
 for instance in production dev; do
     echo "$list" | grep -Eq "^my-application +$instance +(running|starting) +2/2 " || { echo "my-application/$instance is not running after scripts/up.sh" >&2; exit 1; }
 done
-echo "bare clone: scripts/up.sh brought my-application up"
+# Each instance answers by name through the router once its health check passes (every 5 s): bounded wait.
+for host in my-application.localhost dev.my-application.localhost; do
+    for _ in $(seq 1 60); do
+        curl -sf --max-time 2 "http://$host:8080/health" >/dev/null && break
+        sleep 0.5
+    done
+    curl -sf --max-time 2 "http://$host:8080/health" >/dev/null || { echo "the router does not answer for $host after scripts/up.sh" >&2; exit 1; }
+done
+echo "bare clone: scripts/up.sh brought my-application up, reached by name through the router"
