@@ -27,7 +27,7 @@ trap 'stop_daemon; rm -rf "$WORK"' EXIT
 
 start_daemon() {
   rm -rf "$WORK/data"
-  "$SKY" daemon --listen "127.0.0.1:$PORT" --data-dir "$WORK/data" --namespace "$NS" >"$WORK/daemon.log" 2>&1 &
+  "$SKY" daemon --listen "127.0.0.1:$PORT" --router-listen 127.0.0.1:0 --data-dir "$WORK/data" --namespace "$NS" >"$WORK/daemon.log" 2>&1 &
   DAEMON=$!
   for _ in $(seq 100); do curl -sf "$SKY_ADDR/api/v1/version" >/dev/null && return; sleep 0.1; done
   echo "daemon did not start" >&2; cat "$WORK/daemon.log" >&2; exit 1

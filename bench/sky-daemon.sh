@@ -8,7 +8,10 @@
 
 sky="$root/bin/sky"
 export SKY_ADDR=http://127.0.0.1:$port
-"$sky" daemon --listen 127.0.0.1:$port --data-dir "$work/data" --namespace $ns ${daemon_args[@]+"${daemon_args[@]}"} >"$work/daemon.log" 2>&1 &
+# The router takes any free port unless the bench names one: benches run one after another, and a daemon still
+# stopping must not hold the next one's port.
+case " ${daemon_args[*]-} " in *" --router-listen "*) router_args=() ;; *) router_args=(--router-listen 127.0.0.1:0) ;; esac
+"$sky" daemon --listen 127.0.0.1:$port ${router_args[@]+"${router_args[@]}"} --data-dir "$work/data" --namespace $ns ${daemon_args[@]+"${daemon_args[@]}"} >"$work/daemon.log" 2>&1 &
 daemon=$!
 
 stop_sky_daemon() {
