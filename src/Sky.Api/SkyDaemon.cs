@@ -65,6 +65,8 @@ public static class SkyDaemon
         services.AddSingleton<StatusReader>();
         services.AddSingleton<Sky.Router.Notices.IRouterNotices, Routing.RouterNotices>();
         services.AddRouter(options.Router);
+        services.AddSingleton<Routing.RoutedStatus>();
+        services.AddSingleton<Routing.ServiceStatsReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
         Settings.AlertRegistration.AddAlerts(services, daemonSettings);

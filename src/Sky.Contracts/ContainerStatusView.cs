@@ -44,4 +44,7 @@ public sealed record ContainerStatusView
     public IReadOnlyDictionary<int, int> Ports { get; init; } = new Dictionary<int, int>();
 
     public DateTimeOffset? Created { get; init; }
+
+    /// <summary>Where it stands with the router, when it carries a host; null otherwise.</summary>
+    public RouterStateView? Router { get; init; }
 }

@@ -40,6 +40,7 @@ public sealed class ApiDocumentTests : IAsyncLifetime
     [InlineData("/api/v1/services", "get")]
     [InlineData("/api/v1/services/{name}", "get")]
     [InlineData("/api/v1/services/{name}/restart", "post")]
+    [InlineData("/api/v1/services/{name}/stats", "get")]
     [InlineData("/api/v1/services/{name}/logs", "get")]
     [InlineData("/api/v1/containers", "get")]
     [InlineData("/api/v1/jobs", "get")]

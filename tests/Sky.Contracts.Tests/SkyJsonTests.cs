@@ -84,6 +84,34 @@ public sealed class SkyJsonTests
     }
 
     [Fact]
+    public void A_service_status_written_before_the_router_reads_without_addresses_or_router_state()
+    {
+        const string before = """
+            {"name":"web","revision":4,"instances":[{"name":"production","wantedRunning":true,"containers":[
+              {"name":"web-production","service":"web","instance":"production","role":"main","state":"running"}]}]}
+            """;
+
+        var read = JsonSerializer.Deserialize<ServiceStatusView>(before, SkyJson.Options)!;
+
+        var instance = Assert.Single(read.Instances);
+        Assert.Equal((null, null), (instance.Addresses, Assert.Single(instance.Containers).Router));
+    }
+
+    [Fact]
+    public void Service_stats_keep_their_rows_and_router_states()
+    {
+        var row = new RequestStatsView(0.5, 30, new StatusCountsView(0, 0, 28, 0, 1, 1), 1.0 / 30, new LatencyView(1.5, 3, 9.75, 12), 0, 4096, 1, 2, 1, 0, 0, 0);
+        var ejected = new RouterStateView("ready", "ejected", DateTimeOffset.Parse("2026-11-29T17:00:04Z", System.Globalization.CultureInfo.InvariantCulture), 4, 1, 0);
+        var stats = new ServiceStatsView("web", 60, DateTimeOffset.Parse("2026-11-29T17:00:00Z", System.Globalization.CultureInfo.InvariantCulture), row,
+            [new InstanceStatsView("production", row, [new ContainerStatsView("web-production", row, ejected)])]);
+
+        var back = RoundTrip(stats);
+
+        Assert.Equal(row, back.Total);
+        Assert.Equal((ejected, (IReadOnlyList<StatsSampleView>?)null), (back.Instances[0].Containers[0].Router, back.Series));
+    }
+
+    [Fact]
     public void A_feed_change_carries_only_the_fields_its_type_sets()
     {
         var change = new FeedChangeView

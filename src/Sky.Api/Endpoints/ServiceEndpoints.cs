@@ -1,3 +1,4 @@
+using Sky.Api.Routing;
 using Sky.Api.Views;
 using Sky.Contracts;
 using Sky.Feed;
@@ -19,10 +20,17 @@ public static class ServiceEndpoints
             .WithName("ListServices")
             .Produces<ServiceListView>();
 
-        api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken)), SkyJson.Options))
+        api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, RoutedStatus routed, CancellationToken cancellationToken) =>
+            Results.Json(routed.Add(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken))), SkyJson.Options))
             .WithName("GetServiceStatus")
             .Produces<ServiceStatusView>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapGet("/services/{name}/stats", (string name, string? instance, string? window, bool? series, ServiceStatsReader stats) =>
+            Results.Json(stats.Read(Selector(name, instance), StatsWindow.Parse(window), series == true), SkyJson.Options))
+            .WithName("GetServiceStats")
+            .WithDescription("What the router saw of the service's requests over the last window (10s, 1m, 1h; default 1m, at most 1h): the service, each instance, each container with its router state; series=true adds the service's 1 s samples.")
+            .Produces<ServiceStatsView>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         MapOperation(api, "start", (operations, selector, reporter) => operations.StartAsync(selector, reporter, CancellationToken.None));

@@ -4,7 +4,7 @@ using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
-/// <summary><c>sky service start|stop|restart|status|logs NAME[/INSTANCE]</c>.</summary>
+/// <summary><c>sky service start|stop|restart|status|stats|logs NAME[/INSTANCE]</c>.</summary>
 public static class ServiceCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -15,6 +15,7 @@ public static class ServiceCommand
         command.Subcommands.Add(Operation("restart", "Stop then start a service's containers", context));
         command.Subcommands.Add(ServiceListCommand.Create(context));
         command.Subcommands.Add(ServiceStatusCommand.Create(context));
+        command.Subcommands.Add(ServiceStatsCommand.Create(context));
         command.Subcommands.Add(ServiceLogsCommand.Create(context));
         return command;
     }

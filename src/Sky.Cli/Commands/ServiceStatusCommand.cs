@@ -5,7 +5,10 @@ using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
 
-/// <summary><c>sky service status NAME[/INSTANCE]</c>: each container's state, health, last check and restarts.</summary>
+/// <summary>
+/// <c>sky service status NAME[/INSTANCE]</c>: each container's state, health, last check and restarts (and its breaker
+/// when the router keeps requests from it), then the addresses each instance is reached at through the router.
+/// </summary>
 public static class ServiceStatusCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
@@ -31,13 +34,20 @@ public static class ServiceStatusCommand
                 [
                     i.WantedRunning ? i.Name : i.Name + " (stopped)",
                     c.Name,
-                    c.State + (c.UpToDate ? string.Empty : " (outdated)"),
+                    c.State + (c.UpToDate ? string.Empty : " (outdated)") + (c.Router is { } router && RouterStateText.Breaker(router) is { } breaker ? $" ({breaker})" : string.Empty),
                     PsCommand.Health(c),
                     c.LastCheck ?? "-",
                     c.Restarts.ToString(CultureInfo.InvariantCulture),
                     PsCommand.Ports(c),
                     c.Image ?? "-",
                 ])));
+            var routed = status.Instances.Where(i => i.Addresses is { Count: > 0 }).ToList();
+            if (routed.Count > 0)
+            {
+                cli.Out.WriteLine();
+                TableOutput.Write(cli.Out, ["instance", "address"], routed.SelectMany(i => i.Addresses!.Select(a => (IReadOnlyList<string>)[i.Name, a])));
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -118,7 +118,8 @@ public static class RouteTableBuilder
             ? port
             : spec.Ports.Count > 0 ? spec.Ports[0] : null;
 
-    private static string PathPrefix(string? path)
+    /// <summary>A <c>VIRTUAL_PATH</c> as the router matches it: <c>/</c> when none, else with a leading and no trailing slash.</summary>
+    public static string PathPrefix(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {

@@ -1,5 +1,5 @@
-using Sky.Feed;
 using Sky.Alerts;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor.Restarts;

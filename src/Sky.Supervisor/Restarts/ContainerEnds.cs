@@ -1,5 +1,5 @@
-using Sky.Feed;
 using System.Collections.Concurrent;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Supervisor.Health;

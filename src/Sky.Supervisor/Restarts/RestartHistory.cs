@@ -1,7 +1,7 @@
-using Sky.Feed;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Sky.Alerts;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor.Health;

@@ -1,5 +1,5 @@
-using Sky.Feed;
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Supervisor.Health;
 using Sky.Supervisor.Restarts;

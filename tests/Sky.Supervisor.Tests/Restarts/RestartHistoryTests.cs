@@ -1,5 +1,5 @@
-using Sky.Feed;
 using Sky.Alerts;
+using Sky.Feed;
 using Sky.Feed.Changes;
 using Sky.Model;
 using Sky.Supervisor.Health;

@@ -1,5 +1,5 @@
-using Sky.Feed;
 using Sky.Alerts;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Supervisor.Health;
 using Sky.Supervisor.Restarts;
