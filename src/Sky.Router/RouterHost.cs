@@ -29,7 +29,15 @@ public sealed class RouterHost(RouterListeners listeners, RouterState state, Rou
             return;
         }
 
-        app = Build();
+        try
+        {
+            app = Build();
+        }
+        catch (Exception exception) when (exception is IOException or System.Security.Cryptography.CryptographicException or InvalidOperationException)
+        {
+            throw new RouterListenException($"the router cannot start: {exception.Message}", exception);
+        }
+
         ejections.Start();
         state.TableChanged += configuration.Apply;
         configuration.Apply(state.Table);
@@ -39,7 +47,7 @@ public sealed class RouterHost(RouterListeners listeners, RouterState state, Rou
         }
         catch (IOException exception)
         {
-            throw new InvalidOperationException($"the router cannot listen on {Describe()}: {exception.Message}", exception);
+            throw new RouterListenException($"the router cannot listen on {Describe()}: {exception.Message}", exception);
         }
 
         foreach (var url in app.Urls)
@@ -85,14 +93,14 @@ public sealed class RouterHost(RouterListeners listeners, RouterState state, Rou
             kestrel.AddServerHeader = false;
             if (listeners.Http is { } http)
             {
-                kestrel.Listen(ListenEndPoint.TryParse(http) ?? throw new InvalidOperationException($"router listen address '{http}' is not IP:PORT (or localhost:PORT)"));
+                kestrel.Listen(ListenEndPoint.TryParse(http) ?? throw new RouterListenException($"router listen address '{http}' is not IP:PORT (or localhost:PORT)"));
             }
 
             if (listeners.Tls is { } tls)
             {
                 var certificate = X509Certificate2.CreateFromPemFile(tls.CertificateFile, tls.KeyFile);
                 kestrel.Listen(
-                    ListenEndPoint.TryParse(tls.Listen) ?? throw new InvalidOperationException($"router TLS listen address '{tls.Listen}' is not IP:PORT (or localhost:PORT)"),
+                    ListenEndPoint.TryParse(tls.Listen) ?? throw new RouterListenException($"router TLS listen address '{tls.Listen}' is not IP:PORT (or localhost:PORT)"),
                     listen => listen.UseHttps(certificate));
             }
         });

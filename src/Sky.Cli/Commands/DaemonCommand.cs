@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sky.Api;
 using Sky.Api.Settings;
@@ -55,12 +56,20 @@ public static class DaemonCommand
             {
                 await app.StartAsync(cancellationToken);
             }
+            catch (RouterListenException exception)
+            {
+                throw new CliException(ExitCodes.Failed, exception.Message);
+            }
             catch (IOException exception)
             {
                 throw new CliException(ExitCodes.Failed, $"cannot listen on {options.Listen}: {exception.Message}");
             }
 
             cli.Error.WriteLine($"sky daemon listening on http://{options.Listen} (data in {options.DataDirectory}, namespace {new Sky.Model.Naming(options.Namespace).Namespace})");
+            var router = app.Services.GetRequiredService<RouterAddresses>();
+            cli.Error.WriteLine((router.Http ?? router.Https) is not null
+                ? $"router on {string.Join(" and ", new[] { router.Http, router.Https }.Where(a => a is not null))}: each VIRTUAL_HOST by name"
+                : "router off (router.listen: off)");
             await app.WaitForShutdownAsync(CancellationToken.None);
             return ExitCodes.Ok;
         });
