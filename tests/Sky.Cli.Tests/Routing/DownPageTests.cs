@@ -46,4 +46,29 @@ public sealed class DownPageTests
         Assert.Equal(503, starting.Status);
         Assert.Contains("starting", starting.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_service_can_name_its_own_down_page()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        using var client = new RoutedClient(daemon);
+        var config = ConfigFile.Write("""
+            shop:
+              image: sky-router-backend:latest
+              ports: [ 8080 ]
+              env:
+                VIRTUAL_HOST: shop.localhost
+              router:
+                down-page: ./down.html
+            """);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(config)!, "down.html"), "<h1>The shop is closed for a moment</h1>");
+        var apply = await daemon.RunAsync("apply", config);
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        await RouterWatch.UntilAsync(daemon, t => t.ById.ContainsKey("shop.localhost/"), "shop's site");
+
+        using var page = await client.SendAsync("shop.localhost", "/");
+
+        Assert.Equal(503, (int)page.StatusCode);
+        Assert.Equal("<h1>The shop is closed for a moment</h1>", await page.Content.ReadAsStringAsync());
+    }
 }
