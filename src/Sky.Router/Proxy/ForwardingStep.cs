@@ -158,7 +158,7 @@ public sealed class ForwardingStep(RouterState state, IEnumerable<ILoadBalancing
         var id = context.Request.Headers[RequestIdHeader];
         if (string.IsNullOrEmpty(id))
         {
-            id = Guid.NewGuid().ToString("N");
+            id = RequestIds.Next();
             context.Request.Headers[RequestIdHeader] = id;
         }
 
