@@ -59,7 +59,9 @@ public sealed class RouterState(TimeProvider time)
                 _ => NewMember(backend),
                 (_, known) =>
                 {
-                    if (known.ContainerId != backend.ContainerId)
+                    // A replacement, or the same container started again after sky drained and stopped it (a
+                    // restart keeps the id): a new life, with a fresh breaker and no drain.
+                    if (known.ContainerId != backend.ContainerId || (known.Draining && backend.State != BackendState.Draining))
                     {
                         return NewMember(backend);
                     }
