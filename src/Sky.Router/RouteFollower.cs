@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Router.Readiness;
 using Sky.Router.Table;
 
@@ -43,10 +44,8 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
         probes.Answered += Wake;
         try
         {
-            using var subscription = feed.Subscribe();
             Rebuild();
-            var changes = subscription.Changes;
-            var forward = ForwardChangesAsync(changes, stoppingToken);
+            var follow = FollowFeedAsync(stoppingToken);
             while (await wake.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (wake.Reader.TryRead(out _))
@@ -63,7 +62,7 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
                 }
             }
 
-            await forward;
+            await follow;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -74,28 +73,41 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
         }
     }
 
-    /// <summary>Turns every feed change into a wake-up; a lagging subscription only costs a rebuild, which reads the latest snapshot anyway.</summary>
-    private async Task ForwardChangesAsync(ChannelReader<FeedChange> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns each change that can move a route into a wake-up. A subscription cut off for lagging is replaced by a
+    /// new one, followed by a rebuild, which reads the latest snapshot anyway.
+    /// </summary>
+    private async Task FollowFeedAsync(CancellationToken cancellationToken)
     {
-        try
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (await changes.WaitToReadAsync(cancellationToken))
+            using var subscription = feed.Subscribe();
+            Wake();
+            try
             {
-                while (changes.TryRead(out _))
+                var changes = subscription.Changes;
+                while (await changes.WaitToReadAsync(cancellationToken))
                 {
-                }
+                    var relevant = false;
+                    while (changes.TryRead(out var change))
+                    {
+                        relevant |= MovesRoutes(change);
+                    }
 
-                Wake();
+                    if (relevant)
+                    {
+                        Wake();
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ChannelClosedException)
-        {
-        }
-
-        // A closed subscription (it lagged) or a stop: one last rebuild from whatever the feed says now.
-        Wake();
     }
+
+    /// <summary>Events, alerts and job runs change no route: rebuilding for them would be work on every notice.</summary>
+    private static bool MovesRoutes(FeedChange change) =>
+        change is DesiredStateChanged or ContainerChanged or ContainersListed or HealthChanged or EngineConnectionChanged;
 }
