@@ -10,16 +10,7 @@ public sealed class BreakerTests
     {
         await using var daemon = await TestDaemon.StartAsync();
         using var client = new RoutedClient(daemon);
-        await daemon.RunAsync("apply", ConfigFile.Write("""
-            web:
-              image: sky-router-backend:latest
-              ports: [ 8080 ]
-              replicas: 2
-              env:
-                VIRTUAL_HOST: web.localhost
-            """));
-        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
-        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
+        await RoutedServices.StartAsync(daemon, RoutedServices.Web(replicas: 2), "web", "web.localhost/", 2);
         var failing = (await Docker.RunAsync("exec", daemon.Name("web-2"), "hostname")).Trim();
         await Docker.RunAsync("exec", daemon.Name("web-2"), "touch", "/tmp/fail");
 

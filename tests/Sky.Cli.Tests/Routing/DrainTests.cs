@@ -12,16 +12,7 @@ public sealed class DrainTests
     {
         await using var daemon = await TestDaemon.StartAsync();
         using var client = new RoutedClient(daemon);
-        await daemon.RunAsync("apply", ConfigFile.Write("""
-            web:
-              image: sky-router-backend:latest
-              ports: [ 8080 ]
-              env:
-                VIRTUAL_HOST: web.localhost
-                SLOW: "3"
-            """));
-        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
-        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 1);
+        await RoutedServices.StartAsync(daemon, RoutedServices.Web(replicas: 1, "SLOW: \"3\""), "web", "web.localhost/", 1);
         var before = (await Docker.RunAsync("exec", daemon.Name("web"), "hostname")).Trim();
         var startedBefore = await StartedAtAsync(daemon);
         var state = daemon.Services.GetRequiredService<RouterState>();

@@ -10,16 +10,7 @@ public sealed class RouterPoolTests
     {
         await using var daemon = await TestDaemon.StartAsync();
         using var client = new RoutedClient(daemon);
-        await daemon.RunAsync("apply", ConfigFile.Write("""
-            web:
-              image: sky-router-backend:latest
-              ports: [ 8080 ]
-              replicas: 2
-              env:
-                VIRTUAL_HOST: web.localhost
-            """));
-        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
-        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
+        await RoutedServices.StartAsync(daemon, RoutedServices.Web(replicas: 2), "web", "web.localhost/", 2);
 
         var answered = new HashSet<string>();
         for (var i = 0; i < 10; i++)

@@ -8,18 +8,7 @@ public sealed class RouterRestartTests
     {
         await using var daemon = await TestDaemon.StartAsync();
         using var client = new RoutedClient(daemon);
-        var config = """
-            web:
-              image: sky-router-backend:latest
-              ports: [ 8080 ]
-              replicas: 2
-              env:
-                VIRTUAL_HOST: web.localhost
-                GENERATION: "{0}"
-            """;
-        await daemon.RunAsync("apply", ConfigFile.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, config, 1)));
-        Assert.Equal(0, (await daemon.RunAsync("service", "start", "web")).ExitCode);
-        await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
+        await RoutedServices.StartAsync(daemon, RoutedServices.Web(replicas: 2, "GENERATION: \"1\""), "web", "web.localhost/", 2);
 
         var statuses = new System.Collections.Concurrent.ConcurrentQueue<int>();
         var answered = 0;
@@ -42,7 +31,7 @@ public sealed class RouterRestartTests
         var restart = await daemon.RunAsync("service", "restart", "web");
         await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
         await UntilAnsweredAsync(() => Volatile.Read(ref answered), Volatile.Read(ref answered) + 1);
-        var replace = await daemon.RunAsync("apply", ConfigFile.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, config, 2)));
+        var replace = await daemon.RunAsync("apply", ConfigFile.Write(RoutedServices.Web(replicas: 2, "GENERATION: \"2\"")));
         await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
         await stop.CancelAsync();
         await loop;
