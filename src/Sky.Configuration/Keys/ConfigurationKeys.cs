@@ -333,7 +333,7 @@ internal static class ConfigurationKeys
         Places = KeyPlaces.Check,
         Value = "a duration, `0s` allowed",
         Example = "10s",
-        Summary = "failures this soon after the container starts do not count (default 0s)",
+        Summary = "failures this soon after the container starts do not count (default 0s; failures before the first success inside the first `interval` never count)",
         Read = (r, node, path) => r.Values.Duration(node, path, allowZero: true),
     };
 

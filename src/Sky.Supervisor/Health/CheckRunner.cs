@@ -17,8 +17,8 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
     public async Task RunAsync(ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, DateTimeOffset startedAt, Action<CheckReport> report, CancellationToken cancellationToken)
     {
         var checks = spec.Checks;
-        var machine = new CheckStateMachine(startedAt, checks.Max(c => c.StartPeriod), checks.Max(c => c.Retries));
         var interval = checks.Min(c => c.Interval);
+        var machine = new CheckStateMachine(startedAt, checks.Max(c => c.StartPeriod), interval, checks.Max(c => c.Retries));
         DateTimeOffset? lastCounted = null;
         while (!cancellationToken.IsCancellationRequested)
         {

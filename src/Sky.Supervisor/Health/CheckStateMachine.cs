@@ -4,11 +4,16 @@ namespace Sky.Supervisor.Health;
 
 /// <summary>
 /// The health of one container from its check results: <c>starting</c> until the first success, <c>healthy</c> after a
-/// success, <c>unhealthy</c> after <c>retries</c> failures in a row. Failures inside the start period, before the first
-/// success, do not count (the application is still booting). Pure: the caller passes the time of each result.
+/// success, <c>unhealthy</c> after <c>retries</c> failures in a row. Failures before the first success do not count
+/// while the application may still be booting: inside the start period, and in any case inside the first interval.
+/// Docker's first probe comes one interval after start; sky probes sooner to see a fast container healthy sooner, and
+/// those early probes must not turn a container that is still binding its port into an alert.
+/// Pure: the caller passes the time of each result.
 /// </summary>
-public sealed class CheckStateMachine(DateTimeOffset startedAt, TimeSpan startPeriod, int retries)
+public sealed class CheckStateMachine(DateTimeOffset startedAt, TimeSpan startPeriod, TimeSpan interval, int retries)
 {
+    private readonly TimeSpan booting = startPeriod > interval ? startPeriod : interval;
+
     public string State { get; private set; } = HealthNames.Starting;
 
     /// <summary>Failures in a row that counted.</summary>
@@ -23,7 +28,7 @@ public sealed class CheckStateMachine(DateTimeOffset startedAt, TimeSpan startPe
             Failures = 0;
             State = HealthNames.Healthy;
         }
-        else if (State != HealthNames.Starting || at - startedAt >= startPeriod)
+        else if (State != HealthNames.Starting || at - startedAt >= booting)
         {
             Failures++;
             if (Failures >= Math.Max(1, retries))

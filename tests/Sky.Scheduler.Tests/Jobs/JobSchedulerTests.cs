@@ -33,7 +33,8 @@ public sealed class JobSchedulerTests
         Assert.Equal(("job", "report", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (container.Request.Labels["sky.kind"], container.Request.Labels["sky.job"], container.Request.Labels["sky.run"]));
         Assert.True(container.Request.Init);
         Assert.Equal("1", container.Request.Environment["A"]);
-        Assert.True(container.Removed);
+        // The run is recorded as soon as it ends; its container is removed just after.
+        await EventuallyAsync(() => container.Removed, () => "the run's container was left behind");
         var run = harness.Runs.Get("report", id)!;
         Assert.Equal(("manual", $"output of t-report-run-{id}\n"), (run.Trigger, run.Output));
         Assert.Null(scheduler.StartNow("no-such-job"));
@@ -166,6 +167,6 @@ public sealed class JobSchedulerTests
         harness.Runtime.All.Single().Exit(4);
         await EventuallyAsync(() => harness.Runs.Get("nightly", adopted)!.State != JobRunState.Running, () => "adopted run still running");
         Assert.Equal((JobRunState.Failed, 4L), (harness.Runs.Get("nightly", adopted)!.State, harness.Runs.Get("nightly", adopted)!.ExitCode!.Value));
-        Assert.True(harness.Runtime.All.Single().Removed);
+        await EventuallyAsync(() => harness.Runtime.All.Single().Removed, () => "the adopted run's container was left behind");
     }
 }

@@ -6,11 +6,12 @@ namespace Sky.Supervisor.Tests.Health;
 public sealed class CheckStateMachineTests
 {
     private static readonly DateTimeOffset Start = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     [Fact]
     public void A_container_is_starting_until_its_first_success_then_healthy()
     {
-        var machine = new CheckStateMachine(Start, TimeSpan.Zero, retries: 3);
+        var machine = new CheckStateMachine(Start, TimeSpan.Zero, Interval, retries: 3);
         Assert.Equal(HealthNames.Starting, machine.State);
         Assert.True(machine.Record(ok: true, Start));
         Assert.Equal(HealthNames.Healthy, machine.State);
@@ -20,7 +21,7 @@ public sealed class CheckStateMachineTests
     [Fact]
     public void It_is_unhealthy_only_after_retries_failures_in_a_row()
     {
-        var machine = new CheckStateMachine(Start, TimeSpan.Zero, retries: 3);
+        var machine = new CheckStateMachine(Start, TimeSpan.Zero, Interval, retries: 3);
         machine.Record(ok: true, Start);
         machine.Record(ok: false, Start.AddSeconds(1));
         machine.Record(ok: false, Start.AddSeconds(2));
@@ -37,7 +38,7 @@ public sealed class CheckStateMachineTests
     [Fact]
     public void Failures_inside_the_start_period_do_not_count()
     {
-        var machine = new CheckStateMachine(Start, TimeSpan.FromSeconds(10), retries: 1);
+        var machine = new CheckStateMachine(Start, TimeSpan.FromSeconds(10), Interval, retries: 1);
         machine.Record(ok: false, Start.AddSeconds(1));
         machine.Record(ok: false, Start.AddSeconds(9));
         Assert.Equal(HealthNames.Starting, machine.State);
@@ -49,9 +50,21 @@ public sealed class CheckStateMachineTests
     [Fact]
     public void After_a_first_success_the_start_period_no_longer_shields_failures()
     {
-        var machine = new CheckStateMachine(Start, TimeSpan.FromSeconds(10), retries: 1);
+        var machine = new CheckStateMachine(Start, TimeSpan.FromSeconds(10), Interval, retries: 1);
         machine.Record(ok: true, Start.AddSeconds(1));
         Assert.True(machine.Record(ok: false, Start.AddSeconds(2)));
+        Assert.Equal(HealthNames.Unhealthy, machine.State);
+    }
+
+    [Fact]
+    public void With_no_start_period_failures_in_the_first_interval_do_not_count()
+    {
+        // The application is still binding its port when the first, early probes come.
+        var machine = new CheckStateMachine(Start, TimeSpan.Zero, TimeSpan.FromSeconds(5), retries: 1);
+        machine.Record(ok: false, Start.AddMilliseconds(100));
+        machine.Record(ok: false, Start.AddSeconds(4));
+        Assert.Equal((HealthNames.Starting, 0), (machine.State, machine.Failures));
+        Assert.True(machine.Record(ok: false, Start.AddSeconds(5)));
         Assert.Equal(HealthNames.Unhealthy, machine.State);
     }
 }

@@ -53,15 +53,16 @@ public sealed class CheckVerdictsTests : IDisposable
         using var subscription = feed.Subscribe();
         using var stop = new CancellationTokenSource();
         var runner = new CheckRunner(prober, clock);
-        var startedAt = clock.GetUtcNow();
-        var running = runner.RunAsync(spec, "c1", new Dictionary<int, int> { [8080] = 32768 }, startedAt, r => verdicts.Take(r), stop.Token);
+        // A container that started one interval ago (a restarted daemon adopts it): it is past its booting time.
+        var now = clock.GetUtcNow();
+        var running = runner.RunAsync(spec, "c1", new Dictionary<int, int> { [8080] = 32768 }, now - spec.Checks[0].Interval, r => verdicts.Take(r), stop.Token);
 
         // The first probe fails (no start period, one retry): the verdict is on the feed with the clock where it was.
         var unhealthy = await NextHealthAsync(subscription);
         Assert.Equal((HealthNames.Unhealthy, HealthNames.Starting, "c1"), (unhealthy.Health.Health, unhealthy.Previous, unhealthy.Health.ContainerId));
         Assert.Contains("HTTP 503", unhealthy.Health.LastCheck, StringComparison.Ordinal);
-        Assert.Equal(startedAt, unhealthy.Time);
-        Assert.Equal(startedAt, clock.GetUtcNow());
+        Assert.Equal(now, unhealthy.Time);
+        Assert.Equal(now, clock.GetUtcNow());
 
         // The event log says it, on the feed too, and the maintainer is told.
         var activity = await NextAsync<ActivityRecorded>(subscription);
