@@ -7,7 +7,7 @@ namespace Sky.Store;
 /// One SQLite file of the data folder, as sky uses them all: WAL (readers never wait for the writer), pooled
 /// connections, and a busy timeout so that concurrent writers queue instead of failing.
 /// </summary>
-internal sealed class SqliteFile
+public sealed class SqliteFile
 {
     private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 

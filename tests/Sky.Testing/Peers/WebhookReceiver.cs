@@ -38,7 +38,8 @@ public sealed class WebhookReceiver : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
+        // Close alone: after Stop, the managed HttpListener's Close binds the port again to remove its prefixes, and
+        // throws "address already in use" when another test has taken the port meanwhile.
         listener.Close();
         try
         {
