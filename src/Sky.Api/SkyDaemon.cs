@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Sky.Api.Endpoints;
 using Sky.Contracts;
 using Sky.Feed;
+using Sky.Logs;
 using Sky.Model;
 using Sky.Router;
 using Sky.Runtime;
@@ -73,6 +74,7 @@ public static class SkyDaemon
         services.AddSingleton<Routing.ServiceStatsReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
+        services.AddLogs(options.DataDirectory, daemonSettings.Logs.Retention);
         Settings.AlertRegistration.AddAlerts(services, daemonSettings);
         services.AddJobScheduler(new JobSchedulerOptions
         {

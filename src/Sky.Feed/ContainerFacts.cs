@@ -20,6 +20,18 @@ public sealed record ContainerFacts
 
     public string? Role { get; init; }
 
+    /// <summary>The replica number, from 1 (the <c>sky.replica</c> label).</summary>
+    public int? Replica { get; init; }
+
+    /// <summary>The configuration revision the container was made from (<c>sky.revision</c>).</summary>
+    public long? Revision { get; init; }
+
+    /// <summary>The job a run or armed container belongs to (<c>sky.job</c>).</summary>
+    public string? Job { get; init; }
+
+    /// <summary>The job run's number (<c>sky.run</c>).</summary>
+    public long? Run { get; init; }
+
     public ContainerPhase Phase { get; init; }
 
     /// <summary>Container port to host port.</summary>

@@ -42,6 +42,28 @@ public sealed partial class DockerRuntime
         }
     }
 
+    public async Task CopyLogLinesAsync(string id, DateTimeOffset? since, bool follow, ILogLineSink sink, CancellationToken cancellationToken)
+    {
+        bool tty;
+        using (var inspect = await RequireJsonAsync(client.GetJsonAsync($"/containers/{Segment(id)}/json", cancellationToken), "a container inspection"))
+        {
+            tty = EngineJsonMapper.IsTty(inspect.RootElement);
+        }
+
+        var path = $"/containers/{Segment(id)}/logs?stdout=1&stderr=1&timestamps=1&follow={Flag(follow)}"
+            + (since is { } from ? "&since=" + DockerTimestamp.ToUnixSeconds(from) : string.Empty);
+        using var response = await client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var reader = new MultiplexedStreamReader(stream, raw: tty);
+        var joiner = new RawLogLineJoiner(sink, framed: !tty);
+        while (await NextFrameAsync(reader, cancellationToken) is { } frame)
+        {
+            joiner.Push(frame.Stream, frame.Payload.Span);
+        }
+
+        joiner.Flush();
+    }
+
     /// <summary>
     /// Container events carrying the labels, until cancelled. When the engine itself goes away the enumeration
     /// throws <see cref="EngineUnavailableException"/>; cancelling ends it with <see cref="OperationCanceledException"/>.

@@ -43,6 +43,13 @@ public interface IContainerRuntime
     /// <summary>The container's output, the multiplexed stream decoded into lines.</summary>
     IAsyncEnumerable<LogEntry> GetLogsAsync(string id, LogQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Copies a container's output, with the engine's timestamps, into <paramref name="sink"/> one whole line at a time
+    /// (long lines joined again): from <paramref name="since"/> (inclusive; all when null), and with
+    /// <paramref name="follow"/> until the container stops. Returns when the output ends.
+    /// </summary>
+    Task CopyLogLinesAsync(string id, DateTimeOffset? since, bool follow, ILogLineSink sink, CancellationToken cancellationToken);
+
     /// <summary>The engine's event stream, from now (or <paramref name="since"/>) until cancelled.</summary>
     IAsyncEnumerable<EngineEvent> GetEventsAsync(IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, CancellationToken cancellationToken);
 

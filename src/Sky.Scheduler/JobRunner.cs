@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Scheduler.Arming;
@@ -19,7 +20,8 @@ public sealed class JobRunner(
     Naming naming,
     TimeProvider clock,
     JobSchedulerOptions options,
-    ILogger<JobRunner> logger)
+    ILogger<JobRunner> logger,
+    IOutputKeeper? output = null)
 {
     internal async Task RunAsync(ActiveRun run, Task? after, CancellationToken shutdown)
     {
@@ -110,8 +112,11 @@ public sealed class JobRunner(
                 state = JobRunState.Failed;
             }
 
-            var output = await CollectOutputAsync(containerId, shutdown);
-            await CompleteAsync(run.Job, run.Id, state, exitCode, output, reason);
+            var text = await CollectOutputAsync(containerId, shutdown);
+            await CompleteAsync(run.Job, run.Id, state, exitCode, text, reason);
+
+            // The log store keeps the run's output once the container is gone: it reads it to the end first.
+            await (output ?? NoOutputKeeper.Instance).ReadToEndAsync(containerId, shutdown);
             await runtime.RemoveQuietlyAsync(containerId, logger);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)

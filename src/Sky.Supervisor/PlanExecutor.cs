@@ -11,7 +11,7 @@ namespace Sky.Supervisor;
 /// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
 /// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null)
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null, IOutputKeeper? output = null)
 {
     /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
@@ -88,6 +88,7 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
                 await EnsureImageAsync(Spec(step), cancellationToken);
                 await DrainAsync(Existing(step).Id, cancellationToken);
                 await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
+                await KeepOutputAsync(Existing(step).Id, cancellationToken);
                 await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
                 await CreateAndStartAsync(Spec(step), revision, cancellationToken);
                 break;
@@ -96,12 +97,17 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
                 await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
                 break;
             case PlanAction.Remove:
+                await KeepOutputAsync(Existing(step).Id, cancellationToken);
                 await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
                 break;
             default:
                 break;
         }
     }
+
+    /// <summary>The engine deletes a container's output with it: the log store reads it to the end first.</summary>
+    private Task KeepOutputAsync(string containerId, CancellationToken cancellationToken) =>
+        (output ?? NoOutputKeeper.Instance).ReadToEndAsync(containerId, cancellationToken);
 
     /// <summary>Requests stop going to a container before it stops; those in flight finish first.</summary>
     private Task DrainAsync(string containerId, CancellationToken cancellationToken) =>

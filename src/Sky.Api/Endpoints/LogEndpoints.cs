@@ -1,80 +1,89 @@
 using System.Text.Json;
-using System.Threading.Channels;
+using Sky.Api.Logs;
 using Sky.Contracts;
+using Sky.Logs;
+using Sky.Logs.Reading;
+using Sky.Logs.Store;
 using Sky.Model;
-using Sky.Runtime;
 using Sky.Supervisor;
 
 namespace Sky.Api.Endpoints;
 
 /// <summary>
-/// <c>GET /services/NAME/logs</c>: the output of a service's own containers (not its dependencies), as NDJSON lines,
-/// merged as they come when following several containers.
+/// The kept output, from the log store (lines outlive their containers): <c>GET /services/NAME/logs</c> for a service,
+/// <c>GET /logs</c> for any labels (a job's runs, one container). NDJSON, one <see cref="LogLine"/> a line, in time
+/// order across containers; <c>follow=true</c> goes on with lines as they are stored.
 /// </summary>
 public static class LogEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/services/{name}/logs", async (string name, string? instance, bool? follow, int? tail, bool? dependencies, HttpContext context, DesiredStateSource desired, IContainerRuntime runtime, Naming naming) =>
+        api.MapGet("/services/{name}/logs", async (string name, string? instance, bool? dependencies, HttpContext context, DesiredStateSource desired, LogStore store, LogReader reader, TimeProvider clock) =>
         {
-            var selector = ServiceSelector.Parse(string.IsNullOrEmpty(instance) ? name : $"{name}/{instance}");
-            var containers = selector.Select(desired.Current().State)
-                .SelectMany(i => i.Containers)
-                .Where(c => dependencies == true || c.Role == SkyLabels.MainRole)
-                .Select(c => c.Name)
-                .ToList();
-            var observed = (await runtime.ListContainersAsync(
-                new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace },
-                context.RequestAborted)).Where(c => containers.Contains(c.Name)).ToList();
-            if (observed.Count == 0)
+            var labels = new LogFilter { Kind = SkyLabels.ServiceKind, Service = name, Instance = string.IsNullOrEmpty(instance) ? null : instance, MainOnly = dependencies != true };
+            var known = desired.Current().State.FindService(name) is not null || store.Sources().Any(s => s.Source.Service == name);
+            if (!known)
             {
-                return ErrorResults.Answer(StatusCodes.Status404NotFound, $"{selector} has no container yet (start it with sky service start {selector})");
+                return ErrorResults.Answer(StatusCodes.Status404NotFound, $"no service named '{name}' (in the configuration or in the kept logs)");
             }
 
-            var query = new LogQuery { Follow = follow == true, Tail = tail };
-            context.Response.ContentType = "application/x-ndjson";
-            await context.Response.StartAsync(context.RequestAborted);
-            var lines = Channel.CreateUnbounded<LogLine>(new UnboundedChannelOptions { SingleReader = true });
-            var readers = observed.Select(c => Task.Run(async () =>
-            {
-                try
-                {
-                    await foreach (var entry in runtime.GetLogsAsync(c.Id, query, context.RequestAborted))
-                    {
-                        await lines.Writer.WriteAsync(new LogLine(c.Name, entry.Stream == LogStream.Stderr ? "stderr" : "stdout", entry.Timestamp, entry.Text), context.RequestAborted);
-                    }
-                }
-                catch (OperationCanceledException)
-                {
-                }
-                catch (EngineException)
-                {
-                    // The container went away while we read it: its lines so far were sent.
-                }
-            })).ToList();
-            _ = Task.WhenAll(readers).ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
-
-            try
-            {
-                await foreach (var line in lines.Reader.ReadAllAsync(context.RequestAborted))
-                {
-                    await context.Response.WriteAsync(JsonSerializer.Serialize(line, SkyJson.Options) + "\n", context.RequestAborted);
-                    if (!lines.Reader.TryPeek(out _))
-                    {
-                        // Flush only when caught up, so a burst of old lines goes out in few writes.
-                        await context.Response.Body.FlushAsync(context.RequestAborted);
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            return Results.Empty;
+            return await AnswerAsync(context, labels, reader, clock);
         })
             .WithName("GetServiceLogs")
-            .WithDescription("The output of the service's own containers (with dependencies=true, theirs too), one LogLine a line; follow=true keeps streaming.")
+            .WithDescription("The kept output of the service's own containers (with dependencies=true, theirs too), also of containers gone: since/until (1h or a time), stream, grep, regex, tail, follow.")
             .ProducesLines<LogLine>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapGet("/logs", async (string? kind, string? service, string? instance, string? job, long? run, string? container, HttpContext context, LogReader reader, TimeProvider clock) =>
+        {
+            var labels = new LogFilter { Kind = kind, Service = service, Instance = instance, Job = job, Run = run, Container = container };
+            return await AnswerAsync(context, labels, reader, clock);
+        })
+            .WithName("GetLogs")
+            .WithDescription("The kept output of every container whose labels match (kind, service, instance, job, run, container), with the same filters as a service's logs.")
+            .ProducesLines<LogLine>()
+            .ProducesErrors(StatusCodes.Status400BadRequest);
     }
+
+    private static async Task<IResult> AnswerAsync(HttpContext context, LogFilter labels, LogReader reader, TimeProvider clock)
+    {
+        if (LogRequest.Parse(context.Request.Query, labels, clock.GetUtcNow(), out var error) is not { } request)
+        {
+            return ErrorResults.Answer(StatusCodes.Status400BadRequest, error!);
+        }
+
+        context.Response.ContentType = "application/x-ndjson";
+        await context.Response.StartAsync(context.RequestAborted);
+        try
+        {
+            if (request.Follow)
+            {
+                await foreach (var record in reader.FollowAsync(request.Filter, request.Match, request.Tail, context.RequestAborted))
+                {
+                    await WriteAsync(context, record);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+            }
+            else
+            {
+                foreach (var record in reader.Read(request.Filter, request.Match, request.Tail))
+                {
+                    await WriteAsync(context, record);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (LogFollowerLaggedException lagged)
+        {
+            // The client read too slowly to follow: its stream ends, and a new request starts where it wants.
+            RequestErrors.Note(context, StatusCodes.Status200OK, lagged.Message);
+        }
+
+        return Results.Empty;
+    }
+
+    private static Task WriteAsync(HttpContext context, LogRecord record) =>
+        context.Response.WriteAsync(JsonSerializer.Serialize(LogLines.From(record), SkyJson.Options) + "\n", context.RequestAborted);
 }

@@ -1,3 +1,4 @@
+using Sky.Feed;
 using System.Text.Json;
 using Sky.Contracts;
 using Sky.Runtime;
@@ -9,7 +10,7 @@ namespace Sky.Api.OneOffs;
 /// <see cref="RunMessage"/>s, ending with its exit code. The container is removed afterwards, also when the client
 /// goes away mid-run (then it is killed first).
 /// </summary>
-public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime runtime, ILogger<OneOffRunner> logger)
+public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime runtime, IOutputKeeper output, ILogger<OneOffRunner> logger)
 {
     public async Task<IResult> RunAsync(HttpContext context, RunRequest request)
     {
@@ -81,6 +82,7 @@ public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime run
     {
         try
         {
+            await output.ReadToEndAsync(id, CancellationToken.None);
             await runtime.RemoveContainerAsync(id, force: true, CancellationToken.None);
             oneOffs.Outbox.Remove(name);
             return true;

@@ -26,6 +26,8 @@ public sealed record DaemonSettings
 
     public JobSettings Jobs { get; init; } = new();
 
+    public LogSettings Logs { get; init; } = new();
+
     /// <summary>Where the router listens: plain HTTP on 127.0.0.1:8080 unless the file says otherwise (<c>router:</c>).</summary>
     public Sky.Router.RouterListeners Router { get; init; } = new();
 }

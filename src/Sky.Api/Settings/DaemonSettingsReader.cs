@@ -22,6 +22,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("escalation", ReadEscalation),
             ("one-off", ReadOneOff),
             ("jobs", ReadJobs),
+            ("logs", ReadLogs),
             ("router", (node, path) => Set(new RouterListenersReader(values, baseDirectory).Read(node, path), v => settings with { Router = v })),
         ]);
         return settings;
@@ -95,6 +96,14 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
         SettingsKeys.Read(values, node, path, "a mapping with arm-ahead",
         [
             ("arm-ahead", (n, p) => Set(values.Duration(n, p, allowZero: true), v => settings with { Jobs = settings.Jobs with { ArmAhead = v } })),
+        ]);
+
+    private void ReadLogs(Node node, string path) =>
+        SettingsKeys.Read(values, node, path, "a mapping with retention, max-size and forward",
+        [
+            ("retention", (n, p) => Set(values.Duration(n, p), v => settings with { Logs = settings.Logs with { Retention = settings.Logs.Retention with { MaxAge = v } } })),
+            ("max-size", (n, p) => Set(values.Size(n, p), v => settings with { Logs = settings.Logs with { Retention = settings.Logs.Retention with { MaxBytes = v } } })),
+            ("forward", (n, p) => Set(LogForwardTargets.Read(values, n, p), v => settings with { Logs = settings.Logs with { Forward = v } })),
         ]);
 
     private void Set<T>(T? value, Func<T, DaemonSettings> apply)

@@ -30,6 +30,10 @@ public static class ContainerFactsMapper
             Service = attributes.GetValueOrDefault(SkyLabels.Service) ?? attributes.GetValueOrDefault(SkyLabels.Job),
             Instance = attributes.GetValueOrDefault(SkyLabels.Instance),
             Role = attributes.GetValueOrDefault(SkyLabels.Role),
+            Replica = Number(attributes.GetValueOrDefault(SkyLabels.Replica)) is { } replica ? (int)replica : null,
+            Revision = Number(attributes.GetValueOrDefault(SkyLabels.Revision)),
+            Job = attributes.GetValueOrDefault(SkyLabels.Job),
+            Run = Number(attributes.GetValueOrDefault(SkyLabels.Run)),
             Phase = phase,
             ExitCode = phase == ContainerPhase.Died && int.TryParse(attributes.GetValueOrDefault("exitCode"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : null,
         };
@@ -43,6 +47,10 @@ public static class ContainerFactsMapper
         Service = container.Service ?? container.Labels.GetValueOrDefault(SkyLabels.Job),
         Instance = container.Instance,
         Role = container.Labels.GetValueOrDefault(SkyLabels.Role),
+        Replica = Number(container.Labels.GetValueOrDefault(SkyLabels.Replica)) is { } replica ? (int)replica : null,
+        Revision = Number(container.Labels.GetValueOrDefault(SkyLabels.Revision)),
+        Job = container.Labels.GetValueOrDefault(SkyLabels.Job),
+        Run = Number(container.Labels.GetValueOrDefault(SkyLabels.Run)),
         Phase = container.State switch
         {
             ContainerState.Created => ContainerPhase.Created,
@@ -51,4 +59,7 @@ public static class ContainerFactsMapper
             _ => ContainerPhase.Died,
         },
     };
+
+    private static long? Number(string? label) =>
+        long.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

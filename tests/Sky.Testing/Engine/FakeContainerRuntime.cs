@@ -95,6 +95,16 @@ public sealed class FakeContainerRuntime : IContainerRuntime
         }
     }
 
+    public async Task CopyLogLinesAsync(string id, DateTimeOffset? since, bool follow, ILogLineSink sink, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var container = containers[id];
+        foreach (var line in container.Output)
+        {
+            sink.Take(LogStream.Stdout, container.StartedAt ?? DateTimeOffset.UnixEpoch, System.Text.Encoding.UTF8.GetBytes(line), truncated: false);
+        }
+    }
+
     public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<EngineInfo> PingAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sky.Feed;
+using Sky.Feed.Changes;
+using Sky.Logs.Store;
+using Sky.Runtime;
+
+namespace Sky.Logs.Collection;
+
+/// <summary>
+/// Reads the output of every container sky manages into the <see cref="LogStore"/>: a reader per container from the
+/// moment the feed sees it run (reading from the container's first line, so none is missed), stored every
+/// <see cref="FlushInterval"/>. After a daemon or engine restart each container's reading resumes where the store
+/// ends, with no gap and no line twice. Before sky removes a stopped container, its output is read to the end.
+/// </summary>
+public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogStore store, TimeProvider clock, ILogger<LogCollector> logger)
+    : BackgroundService, IOutputKeeper
+{
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan RetentionInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan CollectBound = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan EmptyRound = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, Task> readers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, PendingLines> pending = new();
+    private readonly Lock flushing = new();
+    private CancellationToken stopping;
+
+    public async Task ReadToEndAsync(string containerId, CancellationToken cancellationToken)
+    {
+        var facts = feed.Current.Containers.Values.FirstOrDefault(c => c.Id == containerId);
+        if (facts?.Phase == ContainerPhase.Running || !readers.TryGetValue(containerId, out var reading))
+        {
+            // A running container is killed by its removal: there is no end of its output to wait for.
+            Flush();
+            return;
+        }
+
+        await Task.WhenAny(reading, Task.Delay(CollectBound, clock, cancellationToken));
+        Flush();
+    }
+
+    /// <summary>Stores every line read so far; the flush loop calls it, and so do removals and tests.</summary>
+    public void Flush()
+    {
+        lock (flushing)
+        {
+            var batch = new List<(long, ChunkBuilder)>();
+            foreach (var lines in pending.Values)
+            {
+                foreach (var chunk in lines.TakeAll())
+                {
+                    batch.Add((lines.SourceId, chunk));
+                }
+            }
+
+            store.Write(batch);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        stopping = stoppingToken;
+        var flushLoop = FlushLoopAsync(stoppingToken);
+        try
+        {
+            await foreach (var item in feed.WatchAsync(cancellationToken: stoppingToken))
+            {
+                switch (item)
+                {
+                    case FeedSnapshot snapshot:
+                        foreach (var container in snapshot.Containers.Values)
+                        {
+                            Ensure(container);
+                        }
+
+                        break;
+                    case ContainerChanged changed:
+                        Ensure(changed.Container);
+                        break;
+                    case ContainersListed listed:
+                        foreach (var container in listed.Containers)
+                        {
+                            Ensure(container);
+                        }
+
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await flushLoop;
+        await Task.WhenAll(readers.Values);
+        Flush();
+    }
+
+    private void Ensure(ContainerFacts container)
+    {
+        if (container.Phase is ContainerPhase.Created or ContainerPhase.Removed || stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (readers.TryAdd(container.Id, started.Task))
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await ReadAsync(container);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                }
+                finally
+                {
+                    readers.TryRemove(container.Id, out _);
+                    started.SetResult();
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Reads one container's output until it stops; again while it runs again (a restart keeps its id).</summary>
+    private async Task ReadAsync(ContainerFacts container)
+    {
+        var source = store.Register(SourceLabels.From(container));
+        var lines = pending.GetOrAdd(source.Id, id => new PendingLines(id));
+        while (!stopping.IsCancellationRequested)
+        {
+            ResumePoint? resume;
+            lock (flushing)
+            {
+                Flush();
+                resume = store.ResumeAt(container.Id);
+            }
+
+            lines.Resume(resume?.Skip ?? 0);
+            var began = clock.GetUtcNow();
+            try
+            {
+                await runtime.CopyLogLinesAsync(container.Id, resume?.Since, follow: true, lines, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is EngineException or EngineUnavailableException or IOException or HttpRequestException)
+            {
+                // The container or the engine went away: reading resumes when the feed sees it again.
+                logger.LogDebug("reading the output of {Container} stopped: {Error}", container.Name, e.Message);
+                return;
+            }
+
+            // The output ended: the container stopped. If it already runs again, its new output follows. The feed
+            // may not have heard of the stop yet: an empty round that ended at once waits a moment before the next.
+            var now = feed.Current.Containers.GetValueOrDefault(container.Name);
+            if (now?.Id != container.Id || now.Phase != ContainerPhase.Running)
+            {
+                return;
+            }
+
+            if (lines.Taken == 0 && clock.GetUtcNow() - began < EmptyRound)
+            {
+                await Task.Delay(EmptyRound, clock, stopping);
+            }
+        }
+    }
+
+    private async Task FlushLoopAsync(CancellationToken cancellationToken)
+    {
+        var sinceRetention = TimeSpan.Zero;
+        ApplyRetention();
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(FlushInterval, clock, cancellationToken);
+                Flush();
+                sinceRetention += FlushInterval;
+                if (sinceRetention >= RetentionInterval)
+                {
+                    sinceRetention = TimeSpan.Zero;
+                    ApplyRetention();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void ApplyRetention()
+    {
+        try
+        {
+            lock (flushing)
+            {
+                var dropped = store.ApplyRetention();
+                if (dropped > 0)
+                {
+                    logger.LogInformation("log retention dropped {Segments} segment(s)", dropped);
+                }
+            }
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning("log retention failed: {Error}", e.Message);
+        }
+    }
+}
