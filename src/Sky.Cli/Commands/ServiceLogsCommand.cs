@@ -25,7 +25,7 @@ public static class ServiceLogsCommand
             var path = ServiceCommand.ServicePath(target, "/logs");
             var query = filters.Query(parse) + (parse.GetValue(dependencies) ? "&dependencies=true" : string.Empty);
             path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query.TrimStart('&');
-            return await LogPrinter.PrintAsync(cli, path, filters.Raw(parse), $"{target}: no output kept", cancellationToken);
+            return await LogPrinter.PrintAsync(cli, path, filters.Raw(parse), $"{target}: no output yet", cancellationToken);
         });
         return command;
     }
