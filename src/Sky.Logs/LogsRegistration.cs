@@ -14,6 +14,7 @@ public static class LogsRegistration
     /// <summary>Needs a <see cref="StateFeed"/>, an <see cref="IContainerRuntime"/> and a <see cref="TimeProvider"/> registered beside it.</summary>
     public static IServiceCollection AddLogs(this IServiceCollection services, string dataDirectory, LogRetention retention)
     {
+        services.AddSingleton(retention);
         services.AddSingleton(provider => new LogStore(dataDirectory, retention, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<LogReader>();
         services.AddSingleton(provider => new LogCollector(

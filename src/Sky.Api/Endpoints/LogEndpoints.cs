@@ -43,7 +43,26 @@ public static class LogEndpoints
             .WithDescription("The kept output of every container whose labels match (kind, service, instance, job, run, container), with the same filters as a service's logs.")
             .ProducesLines<LogLine>()
             .ProducesErrors(StatusCodes.Status400BadRequest);
+
+        MapStatus(api);
     }
+
+    private static void MapStatus(IEndpointRouteBuilder api) =>
+        api.MapGet("/logs/status", (LogStore store, LogRetention retention) =>
+        {
+            var sources = store.Sources();
+            return new LogStatusView
+            {
+                BytesOnDisk = store.SizeOnDisk(),
+                MaxBytes = retention.MaxBytes,
+                RetentionDays = retention.MaxAge.TotalDays,
+                Sources = sources.Count,
+                Lines = sources.Sum(s => s.Lines),
+            };
+        })
+            .WithName("GetLogStatus")
+            .WithDescription("What the log store holds and keeps, and each forwarding target's counts.")
+            .Produces<LogStatusView>();
 
     private static async Task<IResult> AnswerAsync(HttpContext context, LogFilter labels, LogReader reader, TimeProvider clock)
     {

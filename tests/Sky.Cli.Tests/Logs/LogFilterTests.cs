@@ -45,4 +45,17 @@ public sealed class LogFilterTests
         Assert.NotEqual(0, logs.ExitCode);
         Assert.Contains("no service named 'ghost'", logs.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_job_run_s_output_is_read_from_the_store_after_its_container_is_gone()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+        Assert.Equal(0, (await daemon.RunAsync("apply", ConfigFile.Write("report:\n  image: base:0.7\n  every: 1 day at 03:00\n  command: echo alpha; echo beta >&2\n"))).ExitCode);
+        Assert.Equal(0, (await daemon.RunAsync("job", "start", "report", "--wait")).ExitCode);
+
+        Assert.Equal(["beta"], (await daemon.RunAsync("job", "logs", "report", "--grep", "bet")).Lines);
+        Assert.Equal(["alpha"], (await daemon.RunAsync("job", "logs", "report", "1", "--stream", "stdout")).Lines);
+        var all = await daemon.RunAsync("logs", "--job", "report");
+        Assert.Contains(all.Lines, l => l.EndsWith("| beta", StringComparison.Ordinal));
+    }
 }
