@@ -21,7 +21,7 @@ public sealed record ForwardTarget(ForwardProtocol Protocol, string Host, int Po
         ("syslog+tcp", ForwardProtocol.SyslogTcp),
     ];
 
-    private static readonly string KnownSchemes = "gelf+udp, gelf+tcp, syslog+udp or syslog+tcp";
+    private const string KnownSchemes = "gelf+udp, gelf+tcp, syslog+udp or syslog+tcp";
 
     /// <summary>Reads a target; the error says what is wrong and how it should look.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out ForwardTarget? target, [NotNullWhen(false)] out string? error)

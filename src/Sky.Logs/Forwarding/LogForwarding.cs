@@ -51,7 +51,10 @@ public sealed class LogForwarding : IAsyncDisposable
 
     public IReadOnlyList<ForwardStatus> Status() => senders.Select(sender => sender.Status()).ToList();
 
-    /// <summary>Takes no more lines, gives the senders <see cref="FlushTimeout"/> to send what is buffered, then stops them.</summary>
+    /// <summary>
+    /// Takes no more lines, gives the senders of targets that are up <see cref="FlushTimeout"/> to send what is
+    /// buffered, then stops them all.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -64,10 +67,12 @@ public sealed class LogForwarding : IAsyncDisposable
             sender.Complete();
         }
 
+        // Targets that are down would only use up the timeout: the flush waits for the others.
         var all = Task.WhenAll(loops);
+        var flushing = Task.WhenAll(loops.Where((_, i) => !senders[i].Failing));
         try
         {
-            await all.WaitAsync(FlushTimeout, clock);
+            await flushing.WaitAsync(FlushTimeout, clock);
         }
         catch (TimeoutException)
         {

@@ -59,6 +59,9 @@ internal abstract class TargetSender : IDisposable
     /// <summary>No more lines: the loop sends what is buffered and ends.</summary>
     public void Complete() => buffer.Writer.TryComplete();
 
+    /// <summary>Failed since it last worked: a target down, which a flush at shutdown need not wait for.</summary>
+    public bool Failing => failing;
+
     public ForwardStatus Status() =>
         new(name, connected, Interlocked.Read(ref sent), Interlocked.Read(ref dropped), buffer.Reader.Count + held, lastError);
 

@@ -33,12 +33,18 @@ public sealed class Rsyslog : IAsyncDisposable
 
     private string ReceivedFile => Path.Combine(folder, "received.log");
 
-    public static async Task<Rsyslog> StartAsync()
+    private string PidFile => Path.Combine(folder, "rsyslogd.pid");
+
+    /// <summary>
+    /// Starts rsyslog on free ports, or its TCP input on <paramref name="tcpPort"/> (for a target that was set up
+    /// before its receiver started), and returns once it has started.
+    /// </summary>
+    public static async Task<Rsyslog> StartAsync(int? tcpPort = null)
     {
         var folder = Directory.CreateTempSubdirectory("sky-rsyslog-").FullName;
         var work = Directory.CreateDirectory(Path.Combine(folder, "work")).FullName;
         var udpPort = FreePort.Next();
-        var tcpPort = FreePort.Next();
+        tcpPort ??= FreePort.Next();
         var configuration = Path.Combine(folder, "rsyslog.conf");
         await File.WriteAllTextAsync(configuration, $"""
             global(workDirectory="{work}" processInternalMessages="on" maxMessageSize="64k")
@@ -57,7 +63,7 @@ public sealed class Rsyslog : IAsyncDisposable
 
         start.Environment["PATH"] = "/usr/sbin:/sbin:" + Environment.GetEnvironmentVariable("PATH");
         var process = Process.Start(start)!;
-        var server = new Rsyslog(process, folder, udpPort, tcpPort);
+        var server = new Rsyslog(process, folder, udpPort, tcpPort.Value);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         try
@@ -94,7 +100,27 @@ public sealed class Rsyslog : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        // rsyslogd first, by the PID it wrote: `timeout`, its parent, then reaps it and ends too. Killing `timeout`
+        // first would leave rsyslogd to PID 1, a zombie until that gets round to reaping it.
+        if (File.Exists(PidFile) && int.TryParse(await File.ReadAllTextAsync(PidFile), out var pid))
+        {
+            try
+            {
+                using var rsyslogd = Process.GetProcessById(pid);
+                rsyslogd.Kill();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // It has ended already.
+            }
+        }
+
+        using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(stopped.Token);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
