@@ -74,7 +74,7 @@ public static class SkyDaemon
         services.AddSingleton<Routing.ServiceStatsReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
-        services.AddLogs(options.DataDirectory, daemonSettings.Logs.Retention);
+        services.AddLogs(options.DataDirectory, daemonSettings.Logs.Retention, daemonSettings.Logs.Forward);
         Settings.AlertRegistration.AddAlerts(services, daemonSettings);
         services.AddJobScheduler(new JobSchedulerOptions
         {

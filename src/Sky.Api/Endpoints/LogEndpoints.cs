@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sky.Api.Logs;
 using Sky.Contracts;
 using Sky.Logs;
+using Sky.Logs.Forwarding;
 using Sky.Logs.Reading;
 using Sky.Logs.Store;
 using Sky.Model;
@@ -48,7 +49,7 @@ public static class LogEndpoints
     }
 
     private static void MapStatus(IEndpointRouteBuilder api) =>
-        api.MapGet("/logs/status", (LogStore store, LogRetention retention) =>
+        api.MapGet("/logs/status", (LogStore store, LogRetention retention, IServiceProvider services) =>
         {
             var sources = store.Sources();
             return new LogStatusView
@@ -58,6 +59,15 @@ public static class LogEndpoints
                 RetentionDays = retention.MaxAge.TotalDays,
                 Sources = sources.Count,
                 Lines = sources.Sum(s => s.Lines),
+                Forwarding = (services.GetService<LogForwarding>()?.Status() ?? []).Select(f => new LogForwardView
+                {
+                    Target = f.Target,
+                    Connected = f.Connected,
+                    Sent = f.Sent,
+                    Dropped = f.Dropped,
+                    Buffered = f.Buffered,
+                    LastError = f.LastError,
+                }).ToList(),
             };
         })
             .WithName("GetLogStatus")

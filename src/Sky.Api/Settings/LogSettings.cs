@@ -1,3 +1,4 @@
+using Sky.Logs.Forwarding;
 using Sky.Logs.Store;
 
 namespace Sky.Api.Settings;
@@ -8,5 +9,5 @@ public sealed record LogSettings
     public LogRetention Retention { get; init; } = new();
 
     /// <summary>Log systems every line also goes to, as <c>gelf+udp://HOST:PORT</c>, <c>syslog+tcp://HOST:PORT</c>...</summary>
-    public IReadOnlyList<string> Forward { get; init; } = [];
+    public IReadOnlyList<ForwardTarget> Forward { get; init; } = [];
 }
