@@ -54,7 +54,11 @@ public sealed partial class DockerRuntime
             + (since is { } from ? "&since=" + DockerTimestamp.ToUnixSeconds(from) : string.Empty);
         using var response = await client.SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var reader = new MultiplexedStreamReader(stream, raw: tty);
+
+        // A frame is a line: reading headers and lines straight from the response costs an async read each, which
+        // held a flooding container to a few thousand lines a second (the engine waits for its followers).
+        await using var buffered = new BufferedStream(stream, 1 << 16);
+        var reader = new MultiplexedStreamReader(buffered, raw: tty);
         var joiner = new RawLogLineJoiner(sink, framed: !tty);
         while (await NextFrameAsync(reader, cancellationToken) is { } frame)
         {

@@ -1,6 +1,6 @@
-using Sky.Feed;
 using System.Text.Json;
 using Sky.Contracts;
+using Sky.Feed;
 using Sky.Runtime;
 
 namespace Sky.Api.OneOffs;
