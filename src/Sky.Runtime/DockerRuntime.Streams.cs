@@ -45,9 +45,16 @@ public sealed partial class DockerRuntime
     public async Task CopyLogLinesAsync(string id, DateTimeOffset? since, bool follow, ILogLineSink sink, CancellationToken cancellationToken)
     {
         bool tty;
+        string? jsonFile;
         using (var inspect = await RequireJsonAsync(client.GetJsonAsync($"/containers/{Segment(id)}/json", cancellationToken), "a container inspection"))
         {
             tty = EngineJsonMapper.IsTty(inspect.RootElement);
+            jsonFile = EngineJsonMapper.LocalJsonFileLog(inspect.RootElement);
+        }
+
+        if (jsonFile is not null && await TryCopyJsonFileAsync(id, jsonFile, since, follow, sink, cancellationToken))
+        {
+            return;
         }
 
         var path = $"/containers/{Segment(id)}/logs?stdout=1&stderr=1&timestamps=1&follow={Flag(follow)}"
@@ -66,6 +73,37 @@ public sealed partial class DockerRuntime
         }
 
         joiner.Flush();
+    }
+
+    /// <summary>
+    /// Reads the engine's json-file log of the container from this machine's disk; false when it cannot be opened (an
+    /// engine on another host, no permission), and the caller reads through the API instead.
+    /// </summary>
+    private async Task<bool> TryCopyJsonFileAsync(string id, string path, DateTimeOffset? since, bool follow, ILogLineSink sink, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stopped = follow ? WaitContainerAsync(id, stop.Token) : Task.CompletedTask;
+        try
+        {
+            await JsonFileLog.CopyAsync(path, since, follow, stopped, sink, TimeProvider.System, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await stopped;
+            }
+            catch (Exception)
+            {
+                // Cancelled, or the engine went away: either way the reading is over.
+            }
+        }
     }
 
     /// <summary>

@@ -65,6 +65,13 @@ internal static class EngineJsonMapper
         };
     }
 
+    /// <summary>The container's json-file log when the engine keeps one and it is on this machine's disk; else null.</summary>
+    public static string? LocalJsonFileLog(JsonElement inspect)
+    {
+        var driver = ((inspect.Child("HostConfig") ?? default).Child("LogConfig") ?? default).String("Type");
+        return driver == "json-file" && inspect.String("LogPath") is { Length: > 0 } path && File.Exists(path) ? path : null;
+    }
+
     public static bool IsTty(JsonElement inspect) => (inspect.Child("Config") ?? default).Boolean("Tty");
 
     /// <summary>One line of <c>GET /events</c>; the time comes from <c>timeNano</c>, falling back to <c>time</c>.</summary>

@@ -20,6 +20,10 @@ internal static class EngineStamp
         return DateTimeOffset.UnixEpoch;
     }
 
+    /// <summary>A whole stamp, as the json-file log keeps it; null when it is not one.</summary>
+    public static DateTimeOffset? Parse(ReadOnlySpan<byte> stamp) =>
+        TryParseUtc(stamp, out var time) || TryParseAny(stamp, out time) ? time : null;
+
     /// <summary>Moves past a stamp and its space, if <paramref name="data"/> starts with one.</summary>
     public static ReadOnlySpan<byte> Skip(ReadOnlySpan<byte> data)
     {

@@ -46,6 +46,25 @@ public sealed class RawLogLineJoiner(ILogLineSink sink, bool framed)
         }
     }
 
+    /// <summary>
+    /// Adds one entry of a log that keeps stamps apart from the text (the json-file log): the start of a line, or its
+    /// next piece; <paramref name="endsLine"/> when the entry ended with its line break.
+    /// </summary>
+    public void PushPiece(LogStream stream, DateTimeOffset time, ReadOnlySpan<byte> piece, bool endsLine)
+    {
+        var pending = stream == LogStream.Stderr ? stderr : stdout;
+        if (!pending.Started)
+        {
+            pending.Start(time);
+        }
+
+        pending.Append(piece);
+        if (endsLine)
+        {
+            Emit(stream, pending);
+        }
+    }
+
     /// <summary>At the end of the output: the unfinished lines, as they are.</summary>
     public void Flush()
     {
