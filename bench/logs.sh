@@ -52,7 +52,7 @@ sky_before=$(cpu "$daemon")
 start=$(now)
 "$sky" service start flood >/dev/null
 peak_rss=0
-while docker top "$ns-flood" -o comm 2>/dev/null | grep -qx awk; do
+while docker top "$ns-flood" -o pid,comm 2>/dev/null | awk '{print $2}' | grep -qx awk; do
     rss=$(rss_mb "$daemon"); [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
     sleep 1
 done

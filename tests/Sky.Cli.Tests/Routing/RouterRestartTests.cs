@@ -11,32 +11,42 @@ public sealed class RouterRestartTests
         await RoutedServices.StartAsync(daemon, RoutedServices.Web(replicas: 2, "GENERATION: \"1\""), "web", "web.localhost/", 2);
 
         var statuses = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var answered = 0;
         using var stop = new CancellationTokenSource();
         var loop = Task.Run(async () =>
         {
             for (var sent = 0; !stop.IsCancellationRequested && sent < 20000; sent++)
             {
-                var status = (await client.GetAsync("web.localhost", "/cgi-bin/who")).Status;
-                statuses.Enqueue(status);
-                if (status == 200)
+                try
                 {
-                    Interlocked.Increment(ref answered);
+                    var status = (await client.GetAsync("web.localhost", "/cgi-bin/who")).Status;
+                    statuses.Enqueue(status);
+                    if (status == 200)
+                    {
+                        Interlocked.Increment(ref answered);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // A request that got no answer at all: kept with when and why, and the loop goes on.
+                    failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} request {sent}: {e.GetType().Name}: {e.Message}");
                 }
             }
         });
 
         // Each change starts once the loop has had an answer since the last one, so every phase is under load.
-        await UntilAnsweredAsync(() => Volatile.Read(ref answered), 1);
+        await UntilAnsweredAsync(() => Volatile.Read(ref answered), 1, failures);
         var restart = await daemon.RunAsync("service", "restart", "web");
         await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
-        await UntilAnsweredAsync(() => Volatile.Read(ref answered), Volatile.Read(ref answered) + 1);
+        await UntilAnsweredAsync(() => Volatile.Read(ref answered), Volatile.Read(ref answered) + 1, failures);
         var replace = await daemon.RunAsync("apply", ConfigFile.Write(RoutedServices.Web(replicas: 2, "GENERATION: \"2\"")));
         await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
         await stop.CancelAsync();
         await loop;
         var afterReplace = await client.GetAsync("web.localhost", "/cgi-bin/who");
 
+        Assert.True(failures.IsEmpty, string.Join('\n', failures));
         Assert.True(restart.ExitCode == 0, restart.ToString());
         Assert.True(replace.ExitCode == 0, replace.ToString());
         Assert.Equal(200, afterReplace.Status);
@@ -44,6 +54,11 @@ public sealed class RouterRestartTests
         Assert.All(statuses, s => Assert.True(s is 200 or 503, $"answered {s}"));
     }
 
-    private static Task<int> UntilAnsweredAsync(Func<int> answered, int atLeast) =>
-        Sky.Testing.Eventually.WaitForAsync(() => Task.FromResult(answered()), n => n >= atLeast, TimeSpan.FromSeconds(60), $"{atLeast} answers through the router");
+    private static Task<int> UntilAnsweredAsync(Func<int> answered, int atLeast, System.Collections.Concurrent.ConcurrentQueue<string> failures) =>
+        Sky.Testing.Eventually.WaitForAsync(
+            () => Task.FromResult(answered()),
+            n => n >= atLeast,
+            TimeSpan.FromSeconds(60),
+            $"{atLeast} answers through the router",
+            () => Task.FromResult("requests that got no answer:\n" + string.Join('\n', failures)));
 }
