@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Sky.Logs.Store;
 
@@ -10,7 +11,7 @@ namespace Sky.Logs.Reading;
 /// </summary>
 public sealed class LogReader(LogStore store)
 {
-    private const int Batch = 32;
+    private const int Batch = 64;
 
     /// <summary>What is stored now, oldest first.</summary>
     public IEnumerable<LogRecord> Read(LogFilter filter, LogMatch? match, int? tail) => Read(filter, match, tail, store.LastChunkId);
@@ -112,8 +113,17 @@ public sealed class LogReader(LogStore store)
         var results = new List<LogHit>[batch.Count];
         Parallel.For(0, batch.Count, i =>
         {
-            var lines = store.Decode(batch[i]);
-            results[i] = lines is null ? [] : ChunkScan.Hits(batch[i], lines, filter, match);
+            // Pooled: a search over a million lines decodes hundreds of chunks of 256 KB, each too big for the
+            // young generation, and the hits copy out what they keep.
+            var lines = ArrayPool<byte>.Shared.Rent(batch[i].RawLength);
+            try
+            {
+                results[i] = store.TryDecode(batch[i], lines) ? ChunkScan.Hits(batch[i], lines.AsSpan(0, batch[i].RawLength), filter, match) : [];
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(lines);
+            }
         });
         return results.SelectMany(r => r).ToList();
     }

@@ -185,22 +185,31 @@ public sealed class LogStore : IDisposable
     /// <summary>A chunk's lines, uncompressed; null when retention dropped its segment meanwhile.</summary>
     public byte[]? Decode(ChunkRow chunk)
     {
+        var lines = new byte[chunk.RawLength];
+        return TryDecode(chunk, lines) ? lines : null;
+    }
+
+    /// <summary>
+    /// Decodes a chunk's lines into <paramref name="target"/> (at least <see cref="ChunkRow.RawLength"/> long, so a
+    /// search can reuse pooled buffers); false when retention dropped its segment meanwhile.
+    /// </summary>
+    public bool TryDecode(ChunkRow chunk, Span<byte> target)
+    {
         var compressed = ArrayPool<byte>.Shared.Rent(chunk.Length);
         try
         {
             if (!segments.TryRead(chunk.Segment, chunk.Offset, compressed.AsSpan(0, chunk.Length)))
             {
-                return null;
+                return false;
             }
 
-            var lines = new byte[chunk.RawLength];
-            var decoded = LZ4Codec.Decode(compressed.AsSpan(0, chunk.Length), lines);
+            var decoded = LZ4Codec.Decode(compressed.AsSpan(0, chunk.Length), target[..chunk.RawLength]);
             if (decoded != chunk.RawLength)
             {
                 throw new InvalidDataException($"log chunk {chunk.Id} decodes to {decoded} bytes, not {chunk.RawLength}: the segment is damaged");
             }
 
-            return lines;
+            return true;
         }
         finally
         {
