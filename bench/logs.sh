@@ -76,6 +76,19 @@ printf 'ingest: %d lines written, %d stored, %.0f lines/s stored (engine wrote %
     "$written" "$stored" "$ingest_rate" "$engine_rate" "$(echo "$stored_at - $written_at" | bc -l)" "$cpu_percent" "$peak_rss" >&2
 [ "$stored" -eq "$written" ] || { echo "lines lost or doubled: $written written, $stored stored" >&2; exit 1; }
 
+# (1b) Catch-up: the same lines again with the engine out of the way. The daemon stops, its log store is deleted, and
+# a new daemon reads the container's whole log from the start: what sky itself ingests per second.
+kill "$daemon"; wait "$daemon" 2>/dev/null || true
+rm -rf "$work/data/logs"
+start=$(now)
+"$sky" daemon --listen 127.0.0.1:$port ${router_args[@]+"${router_args[@]}"} --data-dir "$work/data" --namespace $ns >>"$work/daemon.log" 2>&1 &
+daemon=$!
+until [ "$(stored_lines 2>/dev/null || echo 0)" -ge "$written" ]; do sleep 0.05; done
+catchup_seconds=$(echo "$(now) - $start" | bc -l)
+catchup_rate=$(echo "$written / $catchup_seconds" | bc -l)
+[ "$(stored_lines)" -eq "$written" ] || { echo "catch-up stored $(stored_lines) of $written lines" >&2; exit 1; }
+printf 'catch-up: %d lines stored in %.1f s from the daemon'"'"'s start: %.0f lines/s\n' "$written" "$catchup_seconds" "$catchup_rate" >&2
+
 # (2) Search.
 echo "search: $haystack lines with one rare token" >&2
 "$sky" service start haystack >/dev/null
@@ -99,6 +112,22 @@ done
 anchor=$(printf '%s\n' "${anchor_times[@]}" | sort -n | sed -n 2p)
 printf 'search: p50 %s ms, p99 %s ms over %d queries; docker logs | grep: %.0f ms (median of 3)\n' "$p50" "$p99" "$queries" "$anchor" >&2
 
+# (2b) Following: a line written into the running container reaches a follower (`sky service logs -f`).
+latencies=()
+for i in $(seq 1 5); do
+    curl -sfN "$SKY_ADDR/api/v1/services/haystack/logs?follow=true&tail=0&grep=probe-$i-" >"$work/follow" &
+    follower=$!
+    sleep 0.5
+    begin=$(now)
+    docker exec "$ns-haystack" sh -c "echo probe-$i-line > /proc/1/fd/1"
+    until grep -q "probe-$i-line" "$work/follow"; do sleep 0.01; done
+    latencies+=("$(echo "($(now) - $begin) * 1000" | bc -l)")
+    kill "$follower"; wait "$follower" 2>/dev/null || true
+done
+follow_median=$(printf '%s\n' "${latencies[@]}" | sort -n | sed -n 3p)
+follow_max=$(printf '%s\n' "${latencies[@]}" | sort -n | tail -1)
+printf 'follow: a new line reached the follower in %.0f ms (median of 5), %.0f ms at most\n' "$follow_median" "$follow_max" >&2
+
 # (3) Disk.
 json_bytes=$(( $(stat -c %s "$(log_path flood)") + $(stat -c %s "$(log_path haystack)") ))
 json_lines=$(( written + haystack ))
@@ -119,6 +148,8 @@ if [ "${SMOKE:-0}" = 1 ]; then exit 0; fi
     echo "|---|---|---|"
     printf '| ingest, written to searchable | %.0f lines/s (%d of %d lines stored, none lost or doubled) | the engine wrote %.0f lines/s |\n' "$ingest_rate" "$stored" "$written" "$engine_rate"
     printf '| daemon during ingest | %.0f%% of a core, peak RSS %d MB | |\n' "$cpu_percent" "$peak_rss"
+    printf '| catch-up: the same lines read again from the engine'"'"'s log by a fresh daemon | %.0f lines/s | |\n' "$catchup_rate"
+    printf '| a new line to a follower (`-f`) | %.0f ms median of 5, %.0f ms at most | |\n' "$follow_median" "$follow_max"
     printf '| search for a rare token in %d lines | p50 %s ms, p99 %s ms (%d queries) | `docker logs \\| grep`: %.0f ms |\n' "$haystack" "$p50" "$p99" "$queries" "$anchor"
     printf '| disk per million lines | %.1f MB | json-file: %.1f MB |\n' "$sky_per_million" "$json_per_million"
 } >>"$root/bench/RESULTS.md"
