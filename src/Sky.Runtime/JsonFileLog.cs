@@ -21,14 +21,24 @@ internal static class JsonFileLog
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
         var joiner = new RawLogLineJoiner(sink, framed: true);
         var reader = new LineReader(joiner, since);
-        var buffer = new byte[BufferBytes];
         var idleRounds = 0;
         while (true)
         {
-            var read = await file.ReadAsync(buffer, cancellationToken);
+            // Rented per read: a daemon follows hundreds of mostly quiet containers, and holds no buffer for them.
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+            int read;
+            try
+            {
+                read = await file.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken);
+                reader.Push(buffer.AsSpan(0, read));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
             if (read > 0)
             {
-                reader.Push(buffer.AsSpan(0, read));
                 idleRounds = 0;
                 continue;
             }
@@ -54,7 +64,7 @@ internal static class JsonFileLog
     private sealed class LineReader(RawLogLineJoiner joiner, DateTimeOffset? since)
     {
         private readonly ArrayBufferWriter<byte> partial = new();
-        private byte[] text = new byte[16 * 1024 + 64];
+        private byte[] text = new byte[256];
 
         public void Push(ReadOnlySpan<byte> data)
         {
