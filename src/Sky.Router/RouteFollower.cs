@@ -15,6 +15,8 @@ namespace Sky.Router;
 /// </summary>
 public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessProbes probes, ILogger<RouteFollower> logger) : BackgroundService
 {
+    private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(5);
+
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Asks for a rebuild soon (a drain began, a probe answered).</summary>
@@ -46,6 +48,7 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
         {
             Rebuild();
             var follow = FollowFeedAsync(stoppingToken);
+            var resync = ResyncAsync(stoppingToken);
             while (await wake.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (wake.Reader.TryRead(out _))
@@ -63,6 +66,7 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
             }
 
             await follow;
+            await resync;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -104,6 +108,26 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// A rebuild every few seconds whatever the feed says. Seen under load: a router whose table still had every
+    /// container of a site stopped after they had started again, answering 503 until the next change; the table is
+    /// cheap to build, and a route that is wrong for at most a few seconds is the bound.
+    /// </summary>
+    private async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(ResyncInterval, state.Time, cancellationToken);
+                Wake();
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

@@ -4,6 +4,7 @@ namespace Sky.Cli.Tests.Logs;
 
 /// <summary>The Docker engine restarts while a container prints: the kept lines are exactly the engine's, none missing, none twice.</summary>
 [Trait("Category", Engine.RestartTrait)]
+[Collection(EngineRestarts.Name)]
 public sealed class LogsAcrossEngineRestartTests
 {
     [Fact]

@@ -13,6 +13,7 @@ public sealed class RouterRestartTests
         var statuses = new System.Collections.Concurrent.ConcurrentQueue<int>();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var answered = 0;
+        string? lastRefusal = null;
         using var stop = new CancellationTokenSource();
         var loop = Task.Run(async () =>
         {
@@ -20,8 +21,13 @@ public sealed class RouterRestartTests
             {
                 try
                 {
-                    var status = (await client.GetAsync("web.localhost", "/cgi-bin/who")).Status;
+                    var (status, body) = await client.GetAsync("web.localhost", "/cgi-bin/who");
                     statuses.Enqueue(status);
+                    if (status != 200)
+                    {
+                        Volatile.Write(ref lastRefusal, body);
+                    }
+
                     if (status == 200)
                     {
                         Interlocked.Increment(ref answered);
@@ -36,10 +42,10 @@ public sealed class RouterRestartTests
         });
 
         // Each change starts once the loop has had an answer since the last one, so every phase is under load.
-        await UntilAnsweredAsync(() => Volatile.Read(ref answered), 1, failures);
+        await UntilAnsweredAsync(daemon, () => Volatile.Read(ref answered), 1, statuses, failures, () => Volatile.Read(ref lastRefusal));
         var restart = await daemon.RunAsync("service", "restart", "web");
         await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
-        await UntilAnsweredAsync(() => Volatile.Read(ref answered), Volatile.Read(ref answered) + 1, failures);
+        await UntilAnsweredAsync(daemon, () => Volatile.Read(ref answered), Volatile.Read(ref answered) + 1, statuses, failures, () => Volatile.Read(ref lastRefusal));
         var replace = await daemon.RunAsync("apply", ConfigFile.Write(RoutedServices.Web(replicas: 2, "GENERATION: \"2\"")));
         await RouterWatch.ReadyAsync(daemon, "web.localhost/", 2);
         await stop.CancelAsync();
@@ -54,11 +60,15 @@ public sealed class RouterRestartTests
         Assert.All(statuses, s => Assert.True(s is 200 or 503, $"answered {s}"));
     }
 
-    private static Task<int> UntilAnsweredAsync(Func<int> answered, int atLeast, System.Collections.Concurrent.ConcurrentQueue<string> failures) =>
+    /// <summary>Waits for the loop's answers; when they stop coming, says what the loop got and what the router thinks.</summary>
+    private static Task<int> UntilAnsweredAsync(TestDaemon daemon, Func<int> answered, int atLeast, System.Collections.Concurrent.ConcurrentQueue<int> statuses, System.Collections.Concurrent.ConcurrentQueue<string> failures, Func<string?> lastRefusal) =>
         Sky.Testing.Eventually.WaitForAsync(
             () => Task.FromResult(answered()),
             n => n >= atLeast,
             TimeSpan.FromSeconds(60),
             $"{atLeast} answers through the router",
-            () => Task.FromResult("requests that got no answer:\n" + string.Join('\n', failures)));
+            async () => $"{statuses.Count} statuses, the last: {string.Join(',', statuses.TakeLast(30))}\n"
+                + $"the last refusal:\n{lastRefusal()}\n"
+                + $"requests that got no answer:\n{string.Join('\n', failures)}\n"
+                + $"status:\n{(await daemon.RunAsync("service", "status", "web", "-o", "json")).Output}");
 }

@@ -5,6 +5,7 @@ namespace Sky.Cli.Tests.Supervision;
 
 /// <summary>The Docker engine restarts under a running daemon: sky reconnects and brings back what the engine stopped.</summary>
 [Trait("Category", Engine.RestartTrait)]
+[Collection(EngineRestarts.Name)]
 public sealed class EngineRestartTests
 {
     [Fact]
