@@ -32,7 +32,7 @@ internal sealed class LogLineSplitter
         var pending = stream == LogStream.Stderr ? stderr : stdout;
         if (timestamps && framed && pending.WrittenCount > 0)
         {
-            data = SkipStamp(data);
+            data = EngineStamp.Skip(data);
         }
 
         while (data.Length > 0)
@@ -87,7 +87,7 @@ internal sealed class LogLineSplitter
         {
             var space = line.IndexOf((byte)' ');
             var stampEnd = space < 0 ? line.Length : space;
-            if (TryParseStamp(line[..stampEnd], out var parsed))
+            if (EngineStamp.Parse(line[..stampEnd]) is { } parsed)
             {
                 time = parsed;
                 line = space < 0 ? [] : line[(space + 1)..];
@@ -95,30 +95,5 @@ internal sealed class LogLineSplitter
         }
 
         return new LogEntry(stream, Encoding.UTF8.GetString(line), time);
-    }
-
-    private static ReadOnlySpan<byte> SkipStamp(ReadOnlySpan<byte> data)
-    {
-        var space = data.IndexOf((byte)' ');
-        return space > 0 && TryParseStamp(data[..space], out _) ? data[(space + 1)..] : data;
-    }
-
-    private static bool TryParseStamp(ReadOnlySpan<byte> bytes, out DateTimeOffset time)
-    {
-        time = default;
-
-        // A stamp is ASCII and at most "2006-01-02T15:04:05.999999999+07:00" long.
-        if (bytes.Length is < 20 or > 40)
-        {
-            return false;
-        }
-
-        Span<char> chars = stackalloc char[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            chars[i] = (char)bytes[i];
-        }
-
-        return DockerTimestamp.TryParse(chars, out time);
     }
 }
