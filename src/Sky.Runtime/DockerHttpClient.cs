@@ -170,6 +170,20 @@ internal sealed class DockerHttpClient : IDisposable
     }
 
     /// <summary>Turns a failure to talk to the engine into <see cref="EngineUnavailableException"/>; null when it is not one.</summary>
+    /// <summary>
+    /// What a failed read of a stream becomes: once cancelled, whatever the read threw (a closed connection, a
+    /// disposed stream) is a cancellation; otherwise a lost connection means the engine is unavailable.
+    /// </summary>
+    public Exception? TranslateRead(Exception e, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return e is OperationCanceledException ? null : new OperationCanceledException("Cancelled.", e, cancellationToken);
+        }
+
+        return Translate(e, cancellationToken);
+    }
+
     public Exception? Translate(Exception e, CancellationToken cancellationToken)
     {
         if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)

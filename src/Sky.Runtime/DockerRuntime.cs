@@ -11,6 +11,7 @@ namespace Sky.Runtime;
 public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 {
     private readonly DockerHttpClient client;
+    private readonly ContainerLogs logs;
 
     /// <summary>A client of the engine at <paramref name="endpoint"/>, written as <c>DOCKER_HOST</c> is.</summary>
     public DockerRuntime(string endpoint)
@@ -21,6 +22,7 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
     public DockerRuntime(DockerEndpoint endpoint)
     {
         client = new DockerHttpClient(endpoint);
+        logs = new ContainerLogs(client, WaitContainerAsync);
     }
 
     public DockerEndpoint Endpoint => client.Endpoint;
@@ -54,7 +56,7 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private static async Task<JsonDocument> RequireJsonAsync(Task<JsonDocument?> request, string what)
+    internal static async Task<JsonDocument> RequireJsonAsync(Task<JsonDocument?> request, string what)
     {
         // The engine always answers these with JSON; an empty answer means something between us and it is wrong.
         return await request ?? throw new EngineException((int)HttpStatusCode.BadGateway, $"The Docker engine sent an empty answer to {what}.");
