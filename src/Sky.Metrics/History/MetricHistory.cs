@@ -1,0 +1,308 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Sky.Metrics.History;
+
+/// <summary>
+/// Every series' past values, at two resolutions: 10 s for a day and 5 min for a month (the settings say how long).
+/// The current block of each series lives in memory and is written every <see cref="Flush"/> (the writer calls it
+/// each minute and at stop, so a crash loses at most a minute); a 5-minute value is the average of the 10 s values in
+/// it. Reads merge the file and memory, so the newest values are there before they are written.
+/// </summary>
+public sealed class MetricHistory
+{
+    private readonly HistoryFile file;
+    private readonly Lock gate = new();
+    private readonly Dictionary<MetricSeries, OpenSeries> open = [];
+    private readonly List<(OpenSeries Series, HistoryResolution Resolution, HistoryBlock Block, bool Merged)> retired = [];
+
+    public MetricHistory(HistoryFile file, HistorySettings settings)
+    {
+        this.file = file;
+        Fine = HistoryResolution.Fine(settings.FineRetention);
+        Coarse = HistoryResolution.Coarse(settings.CoarseRetention);
+    }
+
+    public HistoryResolution Fine { get; }
+
+    public HistoryResolution Coarse { get; }
+
+    public int OpenSeriesCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return open.Count;
+            }
+        }
+    }
+
+    public void Record(IReadOnlyList<MetricPoint> points)
+    {
+        lock (gate)
+        {
+            foreach (var point in points)
+            {
+                if (double.IsNaN(point.Value) || double.IsInfinity(point.Value))
+                {
+                    continue;
+                }
+
+                var series = MetricSeries.Of(point);
+                if (!open.TryGetValue(series, out var state))
+                {
+                    state = new OpenSeries(series);
+                    open[series] = state;
+                }
+
+                Put(state, point);
+            }
+        }
+    }
+
+    /// <summary>Writes every block changed since the last flush, in one transaction.</summary>
+    public void Flush()
+    {
+        List<(OpenSeries Series, HistoryResolution Resolution, HistoryBlock Block, bool Merged)> writes;
+        lock (gate)
+        {
+            writes = [.. retired];
+            retired.Clear();
+            foreach (var state in open.Values)
+            {
+                if (state.Fine is { Dirty: true } fine)
+                {
+                    writes.Add((state, Fine, fine.Copy(), state.FineMerged));
+                    fine.Dirty = false;
+                    state.FineMerged = true;
+                }
+
+                if (state.Coarse is { Dirty: true } coarse)
+                {
+                    writes.Add((state, Coarse, coarse.Copy(), state.CoarseMerged));
+                    coarse.Dirty = false;
+                    state.CoarseMerged = true;
+                }
+            }
+        }
+
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Write(writes);
+        }
+        catch
+        {
+            // Kept for the next flush, before anything newer of the same blocks, so nothing measured is lost.
+            lock (gate)
+            {
+                retired.InsertRange(0, writes);
+                foreach (var write in writes)
+                {
+                    write.Series.Id = null; // made inside the transaction that rolled back
+                }
+            }
+
+            throw;
+        }
+    }
+
+    private void Write(List<(OpenSeries Series, HistoryResolution Resolution, HistoryBlock Block, bool Merged)> writes)
+    {
+        using var connection = file.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (state, resolution, block, merged) in writes)
+        {
+            var id = state.Id ??= HistoryFile.IdOf(connection, state.Series, transaction);
+            if (!merged && ReadBlock(connection, id, resolution, block.Start, transaction) is { } stored)
+            {
+                block.Underlay(stored);
+            }
+
+            HistoryFile.WriteBlock(connection, transaction, id, resolution, block);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Drops what is older than each resolution keeps, and forgets series that stopped being written.</summary>
+    public int Prune(DateTimeOffset now)
+    {
+        Flush();
+        using var connection = file.Open();
+        var dropped = HistoryFile.Prune(connection, Fine, (now - Fine.Keep).ToUnixTimeSeconds())
+            + HistoryFile.Prune(connection, Coarse, (now - Coarse.Keep).ToUnixTimeSeconds());
+        lock (gate)
+        {
+            foreach (var (series, state) in open.ToList())
+            {
+                // A series quiet for a whole coarse block is gone (its container removed): its blocks are written.
+                if (now - state.LastWritten > Coarse.Block)
+                {
+                    open.Remove(series);
+                }
+
+                state.Id = null;
+            }
+        }
+
+        return dropped;
+    }
+
+    public async Task<IReadOnlyList<SeriesHistory>> ReadAsync(HistoryQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var resolution = query.From >= now - Fine.Keep ? Fine : Coarse;
+        await using var connection = await file.OpenAsync(cancellationToken);
+        var stored = (await connection.QueryAsync<(long Id, string Name, string Service, string Instance, string Container)>(
+                "SELECT id, name, service, instance, container FROM series"))
+            .Select(r => (r.Id, Series: new MetricSeries(r.Name, new MetricLabels(Empty(r.Service), Empty(r.Instance), Empty(r.Container)))))
+            .Where(r => query.Matches(r.Series))
+            .ToDictionary(r => r.Series, r => r.Id);
+        var memory = InMemory(query, resolution);
+        var result = new List<SeriesHistory>();
+        foreach (var series in stored.Keys.Union(memory.Keys).OrderBy(s => s.Labels.Container).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var blocks = new SortedDictionary<long, HistoryBlock>();
+            if (stored.TryGetValue(series, out var id))
+            {
+                foreach (var row in await connection.QueryAsync<(long Start, byte[] Data)>(
+                    "SELECT start, data FROM blocks WHERE series = @id AND resolution = @resolution AND start >= @from AND start <= @to",
+                    new { id, resolution = resolution.Id, from = resolution.BlockStart(query.From), to = query.To.ToUnixTimeSeconds() }))
+                {
+                    blocks[row.Start] = HistoryBlock.FromBytes(row.Start, resolution.Slots, row.Data);
+                }
+            }
+
+            foreach (var block in memory.GetValueOrDefault(series) ?? [])
+            {
+                if (blocks.TryGetValue(block.Start, out var older))
+                {
+                    block.Underlay(older);
+                }
+
+                blocks[block.Start] = block;
+            }
+
+            var points = Points(blocks.Values, resolution, query.From, query.To);
+            if (points.Count > 0)
+            {
+                result.Add(new SeriesHistory(series, resolution.Step, points));
+            }
+        }
+
+        return result;
+    }
+
+    private void Put(OpenSeries state, MetricPoint point)
+    {
+        state.LastWritten = point.Time;
+        var fineStart = Fine.BlockStart(point.Time);
+        if (state.Fine is { } current && current.Start != fineStart)
+        {
+            if (fineStart < current.Start)
+            {
+                return; // a late point for a block already written: the block it belongs to is gone from memory
+            }
+
+            retired.Add((state, Fine, current, state.FineMerged));
+            state.Fine = null;
+        }
+
+        var fine = state.Fine ??= NewBlock(state, Fine, fineStart);
+        var slot = Fine.Slot(point.Time, fineStart);
+        fine.Set(slot, (float)point.Value);
+
+        var coarseStart = Coarse.BlockStart(point.Time);
+        if (state.Coarse is { } day && day.Start != coarseStart)
+        {
+            retired.Add((state, Coarse, day, state.CoarseMerged));
+            state.Coarse = null;
+        }
+
+        var coarse = state.Coarse ??= NewBlock(state, Coarse, coarseStart);
+        var perCoarse = (int)(Coarse.Step / Fine.Step);
+        var first = slot / perCoarse * perCoarse;
+        var time = DateTimeOffset.FromUnixTimeSeconds(fineStart + (long)(first * Fine.Step.TotalSeconds));
+        coarse.Set(Coarse.Slot(time, coarseStart), fine.Average(first, perCoarse));
+    }
+
+    /// <summary>A block new in memory: its first write merges with whatever the file holds for the same time.</summary>
+    private HistoryBlock NewBlock(OpenSeries state, HistoryResolution resolution, long start)
+    {
+        if (resolution == Fine)
+        {
+            state.FineMerged = false;
+        }
+        else
+        {
+            state.CoarseMerged = false;
+        }
+
+        return new HistoryBlock(start, resolution.Slots);
+    }
+
+    private Dictionary<MetricSeries, List<HistoryBlock>> InMemory(HistoryQuery query, HistoryResolution resolution)
+    {
+        lock (gate)
+        {
+            var blocks = new Dictionary<MetricSeries, List<HistoryBlock>>();
+            void Add(MetricSeries series, HistoryBlock? block)
+            {
+                if (block is not null && query.Matches(series))
+                {
+                    (blocks.TryGetValue(series, out var list) ? list : blocks[series] = []).Add(block.Copy());
+                }
+            }
+
+            foreach (var (series, resolutionOf, block, _) in retired.Select(r => (r.Series.Series, r.Resolution, r.Block, r.Merged)))
+            {
+                if (resolutionOf == resolution)
+                {
+                    Add(series, block);
+                }
+            }
+
+            foreach (var state in open.Values)
+            {
+                Add(state.Series, resolution == Fine ? state.Fine : state.Coarse);
+            }
+
+            return blocks;
+        }
+    }
+
+    private static List<HistoryPoint> Points(IEnumerable<HistoryBlock> blocks, HistoryResolution resolution, DateTimeOffset from, DateTimeOffset to)
+    {
+        var points = new List<HistoryPoint>();
+        var step = (long)resolution.Step.TotalSeconds;
+        foreach (var block in blocks)
+        {
+            for (var slot = 0; slot < block.Slots; slot++)
+            {
+                var time = DateTimeOffset.FromUnixTimeSeconds(block.Start + (slot * step));
+                if (time >= from.AddSeconds(-step) && time <= to && !float.IsNaN(block[slot]))
+                {
+                    points.Add(new HistoryPoint(time, block[slot]));
+                }
+            }
+        }
+
+        return points;
+    }
+
+    private static HistoryBlock? ReadBlock(SqliteConnection connection, long id, HistoryResolution resolution, long start, SqliteTransaction transaction)
+    {
+        var data = connection.ExecuteScalar<byte[]?>(
+            "SELECT data FROM blocks WHERE series = @id AND resolution = @resolution AND start = @start",
+            new { id, resolution = resolution.Id, start },
+            transaction);
+        return data is null ? null : HistoryBlock.FromBytes(start, resolution.Slots, data);
+    }
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+}
