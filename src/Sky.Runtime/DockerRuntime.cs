@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Sky.Runtime.Resources;
 
 namespace Sky.Runtime;
 
@@ -12,6 +13,7 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 {
     private readonly DockerHttpClient client;
     private readonly ContainerLogs logs;
+    private readonly ContainerResources resources;
 
     /// <summary>A client of the engine at <paramref name="endpoint"/>, written as <c>DOCKER_HOST</c> is.</summary>
     public DockerRuntime(string endpoint)
@@ -23,6 +25,7 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
     {
         client = new DockerHttpClient(endpoint);
         logs = new ContainerLogs(client, WaitContainerAsync);
+        resources = new ContainerResources(client);
     }
 
     public DockerEndpoint Endpoint => client.Endpoint;
@@ -53,6 +56,11 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         var engineVersion = version?.RootElement.String("Version") ?? "unknown";
         return new EngineInfo(engineVersion, apiVersion, Endpoint.ToString());
     }
+
+    public Task<ResourceUsage?> ReadResourceUsageAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        resources.ReadAsync(id, now, cancellationToken);
+
+    public void ForgetResourceReader(string id) => resources.Forget(id);
 
     public void Dispose() => client.Dispose();
 

@@ -1,4 +1,5 @@
 using Sky.Model;
+using Sky.Runtime.Resources;
 
 namespace Sky.Runtime;
 
@@ -49,6 +50,12 @@ public interface IContainerRuntime
     /// <paramref name="follow"/> until the container stops. Returns when the output ends.
     /// </summary>
     Task CopyLogLinesAsync(string id, DateTimeOffset? since, bool follow, ILogLineSink sink, CancellationToken cancellationToken);
+
+    /// <summary>The running container's resource counters now; null when it does not run (or no longer exists).</summary>
+    Task<ResourceUsage?> ReadResourceUsageAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Drops what was kept to read a removed container's counters quickly.</summary>
+    void ForgetResourceReader(string id);
 
     /// <summary>The engine's event stream, from now (or <paramref name="since"/>) until cancelled.</summary>
     IAsyncEnumerable<EngineEvent> GetEventsAsync(IReadOnlyDictionary<string, string?> labels, DateTimeOffset? since, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using Sky.Runtime.Resources;
 using Sky.Model;
 using Sky.Runtime;
 
@@ -21,6 +22,9 @@ public sealed class FakeContainer(string id, ContainerCreateRequest request)
     public bool Stopped { get; set; }
 
     public List<string> Output { get; } = [];
+
+    /// <summary>The counters a resource reading returns while it runs (time set to the reading's).</summary>
+    public ResourceUsage? Usage { get; set; }
 
     /// <summary>Container port to host port, as inspecting it tells.</summary>
     public Dictionary<int, int> PublishedPorts { get; } = [];

@@ -1,3 +1,4 @@
+using Sky.Runtime.Resources;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -103,6 +104,15 @@ public sealed class FakeContainerRuntime : IContainerRuntime
         {
             sink.Take(LogStream.Stdout, container.StartedAt ?? DateTimeOffset.UnixEpoch, System.Text.Encoding.UTF8.GetBytes(line), truncated: false);
         }
+    }
+
+    public Task<ResourceUsage?> ReadResourceUsageAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(containers.TryGetValue(id, out var container) && !container.Removed && container.State == ContainerState.Running
+            ? container.Usage is { } usage ? usage with { Time = now } : new ResourceUsage { Time = now }
+            : null);
+
+    public void ForgetResourceReader(string id)
+    {
     }
 
     public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sky.Feed;
+using Sky.Runtime;
+using Sky.Runtime.Resources;
+
+namespace Sky.Metrics.Sampling;
+
+/// <summary>
+/// Samples every running container sky manages, every <c>metrics.sample-interval</c>: which ones run comes from the
+/// state feed's current snapshot, their counters from the runtime (the kernel's files here, the engine's stats for a
+/// remote engine). Readings are made a few at a time so a slow engine never makes a sample take longer than its interval.
+/// </summary>
+public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, IMetricSink sink, MetricsSettings settings, TimeProvider clock, ILogger<ResourceSampler> logger) : BackgroundService
+{
+    private const int ReadersAtOnce = 4;
+
+    private readonly Dictionary<string, ResourceUsage> previous = new(StringComparer.Ordinal);
+
+    /// <summary>Takes one sample of every running container now and writes it; the loop calls it every interval.</summary>
+    public async Task SampleAsync(CancellationToken cancellationToken)
+    {
+        var running = feed.Current.Containers.Values.Where(c => c.Phase == ContainerPhase.Running).ToList();
+        var readings = new (ContainerFacts Container, ResourceUsage? Usage)[running.Count];
+        var now = clock.GetUtcNow();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, running.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadersAtOnce, CancellationToken = cancellationToken },
+            async (index, token) => readings[index] = (running[index], await ReadAsync(running[index], now, token)));
+
+        var points = new List<MetricPoint>(running.Count * ResourceRates.Names.Count);
+        foreach (var (container, usage) in readings)
+        {
+            if (usage is null)
+            {
+                continue;
+            }
+
+            points.AddRange(ResourceRates.Points(ContainerLabels.Of(container), previous.GetValueOrDefault(container.Id), usage));
+            previous[container.Id] = usage;
+        }
+
+        foreach (var gone in previous.Keys.Except(running.Select(c => c.Id)).ToList())
+        {
+            previous.Remove(gone);
+            runtime.ForgetResourceReader(gone);
+        }
+
+        sink.Write(points);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.SampleInterval, clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await SampleAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning("metrics: a resource sample failed: {Error}", exception.Message);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<ResourceUsage?> ReadAsync(ContainerFacts container, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await runtime.ReadResourceUsageAsync(container.Id, now, cancellationToken);
+        }
+        catch (Exception exception) when (exception is EngineException or EngineUnavailableException or HttpRequestException)
+        {
+            // Gone between the snapshot and the reading, or the engine is away: the next sample tries again.
+            return null;
+        }
+    }
+}
