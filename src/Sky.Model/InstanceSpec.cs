@@ -1,3 +1,4 @@
+using Sky.Model.Metrics;
 using Sky.Model.Routing;
 
 namespace Sky.Model;
@@ -22,4 +23,10 @@ public sealed record InstanceSpec
 
     /// <summary>Where copies of the requests routed to this instance go; null: nowhere.</summary>
     public MirrorSpec? Mirror { get; init; }
+
+    /// <summary>Endpoints of its containers polled for metrics; null: none (resources and requests are measured anyway).</summary>
+    public PollingSpec? Metrics { get; init; }
+
+    /// <summary>Metric rules that raise alerts to its maintainer.</summary>
+    public IReadOnlyList<MetricRule> Alerts { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Sky.Model.Metrics;
 
 namespace Sky.Metrics.Export;
 
@@ -12,14 +13,14 @@ public static class PrometheusNames
 {
     private static readonly Dictionary<string, (string Name, string Help)> Known = new(StringComparer.Ordinal)
     {
-        ["cpu.percent"] = ("sky_container_cpu_percent", "CPU the container used over the last sample, in percent of one core."),
-        ["memory.usage"] = ("sky_container_memory_usage_bytes", "Memory the container uses, page cache it could drop left out."),
-        ["memory.limit"] = ("sky_container_memory_limit_bytes", "The container's memory limit (the host's memory when it has none)."),
-        ["memory.percent"] = ("sky_container_memory_percent", "Memory used, in percent of the limit."),
-        ["network.rx.rate"] = ("sky_container_network_receive_bytes_per_second", "Bytes received over the container's network interfaces."),
-        ["network.tx.rate"] = ("sky_container_network_transmit_bytes_per_second", "Bytes sent over the container's network interfaces."),
-        ["blkio.read.rate"] = ("sky_container_blkio_read_bytes_per_second", "Bytes read from block devices."),
-        ["blkio.write.rate"] = ("sky_container_blkio_write_bytes_per_second", "Bytes written to block devices."),
+        [MetricNames.CpuPercent] = ("sky_container_cpu_percent", "CPU the container used over the last sample, in percent of one core."),
+        [MetricNames.MemoryUsage] = ("sky_container_memory_usage_bytes", "Memory the container uses, page cache it could drop left out."),
+        [MetricNames.MemoryLimit] = ("sky_container_memory_limit_bytes", "The container's memory limit (the host's memory when it has none)."),
+        [MetricNames.MemoryPercent] = ("sky_container_memory_percent", "Memory used, in percent of the limit."),
+        [MetricNames.NetworkReceived] = ("sky_container_network_receive_bytes_per_second", "Bytes received over the container's network interfaces."),
+        [MetricNames.NetworkSent] = ("sky_container_network_transmit_bytes_per_second", "Bytes sent over the container's network interfaces."),
+        [MetricNames.BlockRead] = ("sky_container_blkio_read_bytes_per_second", "Bytes read from block devices."),
+        [MetricNames.BlockWritten] = ("sky_container_blkio_write_bytes_per_second", "Bytes written to block devices."),
     };
 
     private static readonly string[] ReservedEndings = ["_count", "_sum", "_bucket"];

@@ -1,3 +1,4 @@
+using Sky.Model.Metrics;
 using Sky.Runtime.Resources;
 
 namespace Sky.Metrics.Sampling;
@@ -9,26 +10,14 @@ namespace Sky.Metrics.Sampling;
 /// </summary>
 public static class ResourceRates
 {
-    public const string CpuPercent = "cpu.percent";
-    public const string MemoryUsage = "memory.usage";
-    public const string MemoryLimit = "memory.limit";
-    public const string MemoryPercent = "memory.percent";
-    public const string NetworkReceived = "network.rx.rate";
-    public const string NetworkSent = "network.tx.rate";
-    public const string BlockRead = "blkio.read.rate";
-    public const string BlockWritten = "blkio.write.rate";
-
-    /// <summary>Every name a container's resources are kept under.</summary>
-    public static readonly IReadOnlyList<string> Names = [CpuPercent, MemoryUsage, MemoryLimit, MemoryPercent, NetworkReceived, NetworkSent, BlockRead, BlockWritten];
-
     public static IEnumerable<MetricPoint> Points(MetricLabels labels, ResourceUsage? previous, ResourceUsage current)
     {
         var time = current.Time;
-        yield return new MetricPoint(MemoryUsage, labels, current.MemoryBytes, time);
+        yield return new MetricPoint(MetricNames.MemoryUsage, labels, current.MemoryBytes, time);
         if (current.MemoryLimitBytes > 0)
         {
-            yield return new MetricPoint(MemoryLimit, labels, current.MemoryLimitBytes, time);
-            yield return new MetricPoint(MemoryPercent, labels, 100.0 * current.MemoryBytes / current.MemoryLimitBytes, time);
+            yield return new MetricPoint(MetricNames.MemoryLimit, labels, current.MemoryLimitBytes, time);
+            yield return new MetricPoint(MetricNames.MemoryPercent, labels, 100.0 * current.MemoryBytes / current.MemoryLimitBytes, time);
         }
 
         var seconds = previous is null ? 0 : (current.Time - previous.Time).TotalSeconds;
@@ -38,11 +27,11 @@ public static class ResourceRates
             yield break;
         }
 
-        yield return new MetricPoint(CpuPercent, labels, (current.CpuNanoseconds - previous.CpuNanoseconds) / (seconds * 1e9) * 100, time);
-        yield return new MetricPoint(NetworkReceived, labels, Rate(previous.NetworkReceivedBytes, current.NetworkReceivedBytes, seconds), time);
-        yield return new MetricPoint(NetworkSent, labels, Rate(previous.NetworkSentBytes, current.NetworkSentBytes, seconds), time);
-        yield return new MetricPoint(BlockRead, labels, Rate(previous.BlockReadBytes, current.BlockReadBytes, seconds), time);
-        yield return new MetricPoint(BlockWritten, labels, Rate(previous.BlockWrittenBytes, current.BlockWrittenBytes, seconds), time);
+        yield return new MetricPoint(MetricNames.CpuPercent, labels, (current.CpuNanoseconds - previous.CpuNanoseconds) / (seconds * 1e9) * 100, time);
+        yield return new MetricPoint(MetricNames.NetworkReceived, labels, Rate(previous.NetworkReceivedBytes, current.NetworkReceivedBytes, seconds), time);
+        yield return new MetricPoint(MetricNames.NetworkSent, labels, Rate(previous.NetworkSentBytes, current.NetworkSentBytes, seconds), time);
+        yield return new MetricPoint(MetricNames.BlockRead, labels, Rate(previous.BlockReadBytes, current.BlockReadBytes, seconds), time);
+        yield return new MetricPoint(MetricNames.BlockWritten, labels, Rate(previous.BlockWrittenBytes, current.BlockWrittenBytes, seconds), time);
     }
 
     private static double Rate(long before, long after, double seconds) => Math.Max(0, after - before) / seconds;

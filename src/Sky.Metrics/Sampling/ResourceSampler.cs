@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sky.Feed;
+using Sky.Model.Metrics;
 using Sky.Runtime;
 using Sky.Runtime.Resources;
 
@@ -28,7 +29,7 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
             new ParallelOptions { MaxDegreeOfParallelism = ReadersAtOnce, CancellationToken = cancellationToken },
             async (index, token) => readings[index] = (running[index], await ReadAsync(running[index], now, token)));
 
-        var points = new List<MetricPoint>(running.Count * ResourceRates.Names.Count);
+        var points = new List<MetricPoint>(running.Count * MetricNames.Resources.Count);
         foreach (var (container, usage) in readings)
         {
             if (usage is null)
