@@ -4,6 +4,7 @@ using Sky.Api.Endpoints;
 using Sky.Contracts;
 using Sky.Feed;
 using Sky.Logs;
+using Sky.Metrics;
 using Sky.Model;
 using Sky.Router;
 using Sky.Runtime;
@@ -75,6 +76,8 @@ public static class SkyDaemon
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
         services.AddLogs(options.DataDirectory, daemonSettings.Logs.Retention, daemonSettings.Logs.Forward);
+        services.AddMetrics(options.DataDirectory, daemonSettings.Metrics, daemonSettings.Graphite);
+        services.AddHostedService<Sky.Router.Metrics.RequestMetricsSampler>();
         Settings.AlertRegistration.AddAlerts(services, daemonSettings);
         services.AddJobScheduler(new JobSchedulerOptions
         {
@@ -107,6 +110,8 @@ public static class SkyDaemon
         AlertEndpoints.Map(api);
         NotifyEndpoints.Map(api);
         JobEndpoints.Map(api);
+        MetricEndpoints.Map(api);
+        MetricEndpoints.MapExposition(app);
         app.MapOpenApi(ApiDocument.Path);
         NoSuchEndpoint.Map(app);
         return app;

@@ -15,8 +15,8 @@ public sealed record LogRequest(LogFilter Filter, LogMatch? Match, int? Tail, bo
     public static LogRequest? Parse(IQueryCollection query, LogFilter labels, DateTimeOffset now, out string? error)
     {
         error = null;
-        var since = Time(query, "since", now, ref error);
-        var until = Time(query, "until", now, ref error);
+        var since = QueryTime.Parse(query, "since", now, ref error);
+        var until = QueryTime.Parse(query, "until", now, ref error);
         var stream = query["stream"].ToString();
         if (stream.Length > 0 && stream is not ("stdout" or "stderr"))
         {
@@ -51,27 +51,5 @@ public sealed record LogRequest(LogFilter Filter, LogMatch? Match, int? Tail, bo
 
         var filter = labels with { Since = since, Until = until, Stream = stream.Length > 0 ? stream : null };
         return new LogRequest(filter, match, tail, follow);
-    }
-
-    private static DateTimeOffset? Time(IQueryCollection query, string name, DateTimeOffset now, ref string? error)
-    {
-        var text = query[name].ToString();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (Durations.TryParse(text, out var ago))
-        {
-            return now - ago;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            return time;
-        }
-
-        error ??= $"{name} '{text}' is neither a duration ago (30s, 15m, 1h, 2d) nor a time (2026-11-30T10:00:00Z)";
-        return null;
     }
 }

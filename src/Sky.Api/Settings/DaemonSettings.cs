@@ -28,6 +28,11 @@ public sealed record DaemonSettings
 
     public LogSettings Logs { get; init; } = new();
 
+    public Sky.Metrics.MetricsSettings Metrics { get; init; } = new();
+
+    /// <summary>Null: metrics are kept and exposed for Prometheus, not sent to Graphite.</summary>
+    public Sky.Metrics.Export.GraphiteSettings? Graphite { get; init; }
+
     /// <summary>Where the router listens: plain HTTP on 127.0.0.1:8080 unless the file says otherwise (<c>router:</c>).</summary>
     public Sky.Router.RouterListeners Router { get; init; } = new();
 }

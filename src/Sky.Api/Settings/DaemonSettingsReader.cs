@@ -23,6 +23,8 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("one-off", ReadOneOff),
             ("jobs", ReadJobs),
             ("logs", ReadLogs),
+            ("metrics", (node, path) => settings = settings with { Metrics = new MetricsSettingsReader(values).ReadMetrics(node, path, settings.Metrics) }),
+            ("graphite", (node, path) => Set(new MetricsSettingsReader(values).ReadGraphite(node, path), v => settings with { Graphite = v })),
             ("router", (node, path) => Set(new RouterListenersReader(values, baseDirectory).Read(node, path), v => settings with { Router = v })),
         ]);
         return settings;
