@@ -12,7 +12,9 @@ namespace Sky.Metrics.Polling;
 /// Unlike samlare, which counts an answer with any status as a good poll (with no values), sky counts anything but
 /// 200 as a failure: a 404 means the service's path is wrong and a 500 means the application is sick, and either
 /// should show on the failure graph. Redirects are not followed, for the same reason: the path should be fixed, and
-/// the reason says where it points.
+/// the reason says where it points. Every point of a poll carries the time the poll began, by the injected clock, which
+/// also runs the timeout; a timestamp written in a Prometheus sample is kept by the parser but not used, since it may
+/// be minutes old or from another clock, and the history and alert rules read a poll as one moment.
 /// </remarks>
 public sealed class MetricPoller : IDisposable
 {

@@ -50,7 +50,7 @@ public sealed class MetricPollerTests : IClassFixture<MetricEndpoint>, IDisposab
         Assert.Contains(new MetricPoint("http_request_duration_seconds_bucket.handler._api.le.0_5", Web1, 129, Now), result.Points);
         Assert.Equal(new MetricPoint("prometheus.failed", Web1, 0, Now), result.Points[^1]);
         Assert.Equal(21, result.Points.Count);
-        Assert.Equal(PrometheusMetricType.Counter, result.Types["http_requests_total.code.200.method.get"]);
+        Assert.Equal(PrometheusMetricType.Counter, result.PrometheusTypes["http_requests_total.code.200.method.get"]);
     }
 
     [Fact]
@@ -171,6 +171,6 @@ public sealed class MetricPollerTests : IClassFixture<MetricEndpoint>, IDisposab
         Assert.True(result.Failed);
         Assert.Equal(reason, result.Failure);
         Assert.Equal(new MetricPoint(failureMetric, Web1, 1, Now), Assert.Single(result.Points));
-        Assert.Empty(result.Types);
+        Assert.Empty(result.PrometheusTypes);
     }
 }
