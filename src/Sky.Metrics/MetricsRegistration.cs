@@ -37,6 +37,7 @@ public static class MetricsRegistration
         services.AddSingleton<PrometheusExposition>();
         services.AddHostedService<HistoryWriter>();
         services.AddHostedService<ResourceSampler>();
+        services.AddHostedService<Polling.EndpointPolling>();
         return services;
     }
 
