@@ -28,6 +28,8 @@ public static class SkyCommandLine
         root.Subcommands.Add(AlertsCommand.Create(Context));
         root.Subcommands.Add(EventsCommand.Create(Context));
         root.Subcommands.Add(LogsCommand.Create(Context));
+        root.Subcommands.Add(MetricsCommand.Create(Context));
+        root.Subcommands.Add(TopCommand.Create(Context));
         root.Subcommands.Add(SnitchCommand.Create(Context));
         root.Subcommands.Add(VersionCommand.Create(Context));
         foreach (var version in root.Options.OfType<VersionOption>())
