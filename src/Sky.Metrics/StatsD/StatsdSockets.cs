@@ -55,7 +55,7 @@ internal static class StatsdSockets
         socket.ReceiveBufferSize = ReceiveBufferBytes;
 
         // Linux doubles the size asked for its bookkeeping and reports the double; less means rmem_max capped it.
-        if (socket.ReceiveBufferSize >= ReceiveBufferBytes || !OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux() || socket.ReceiveBufferSize >= 2 * ReceiveBufferBytes)
         {
             return;
         }
