@@ -7,6 +7,10 @@ namespace Sky.Metrics.StatsD;
 /// Reads datagrams from one bound UDP socket into the collector, each into the same buffer. It uses ReceiveAsync, not
 /// ReceiveFromAsync: the sender's address is of no use to StatsD, and leaving it out saves an allocation a datagram.
 /// When datagrams are waiting, .NET completes the receive at once without a trip through the event loop.
+/// One loop per socket, on purpose: two loops absorbed more of a burst (all or 78% of 100,000 unpaced datagrams
+/// against 61 to 68% with one, etsy 26 to 37%, on 2 loaded cores) but may apply two datagrams out of order, and a
+/// gauge set then moved in two datagrams must come out as etsy gives it. Reading with recvmmsg, or a reading thread
+/// handing batches to a parsing one, would gain the same and keep the order.
 /// </summary>
 internal sealed class StatsdUdpReceiver(Socket socket, StatsdCollector collector, ILogger logger)
 {
