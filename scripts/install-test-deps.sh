@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Installs, from Debian, the real peers the tests talk to: the Docker engine, busybox for the stand-in images,
 # tmux (the interactive-shell test types into a real terminal), aiosmtpd (an SMTP sink for alert e-mails) and rsyslog
-# (a syslog receiver for log forwarding).
+# (a syslog receiver for log forwarding), and node with npm; then, from npm, etsy statsd 0.9.0 into .peers/statsd (the
+# reference the StatsD server's differential test compares sky with).
 set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
 need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 command -v busybox >/dev/null 2>&1 || need+=(busybox-static)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 command -v rsyslogd >/dev/null 2>&1 || [ -x /usr/sbin/rsyslogd ] || need+=(rsyslog)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing ${need[*]} (Debian)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ ! -f "$root/.peers/statsd/node_modules/statsd/stats.js" ]; then
+    echo "installing statsd@0.9.0 (npm) into .peers/statsd"
+    npm install --no-audit --no-fund --prefix "$root/.peers/statsd" statsd@0.9.0 >/dev/null
 fi
