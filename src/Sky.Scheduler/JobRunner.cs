@@ -21,7 +21,8 @@ public sealed class JobRunner(
     TimeProvider clock,
     JobSchedulerOptions options,
     ILogger<JobRunner> logger,
-    IOutputKeeper? output = null)
+    IOutputKeeper? output = null,
+    IContainerEnvironment? environment = null)
 {
     internal async Task RunAsync(ActiveRun run, Task? after, CancellationToken shutdown)
     {
@@ -162,7 +163,7 @@ public sealed class JobRunner(
             Name = naming.JobRun(run.Job.Name, run.Id),
             Image = run.Job.Image,
             Command = run.Job.Command,
-            Environment = run.Job.Environment,
+            Environment = IContainerEnvironment.Under(run.Job.Environment, environment),
             Labels = labels,
             MemoryBytes = run.Job.MemoryBytes,
             Cpus = run.Job.Cpus,

@@ -11,7 +11,7 @@ namespace Sky.Supervisor;
 /// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
 /// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null, IOutputKeeper? output = null)
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null, IOutputKeeper? output = null, IContainerEnvironment? environment = null)
 {
     /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
@@ -128,7 +128,7 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         string id;
         try
         {
-            id = await runtime.CreateContainerAsync(spec, extraLabels, cancellationToken);
+            id = await runtime.CreateContainerAsync(spec with { Environment = IContainerEnvironment.Under(spec.Environment, environment) }, extraLabels, cancellationToken);
         }
         catch (EngineException conflict) when (conflict.StatusCode == 409)
         {

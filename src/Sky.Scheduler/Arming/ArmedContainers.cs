@@ -1,3 +1,4 @@
+using Sky.Feed;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace Sky.Scheduler.Arming;
 /// (scheduled, caught up or manual). Arming is an optimisation only: a job that cannot be armed (no command of its
 /// own, an image with an entrypoint, a failure) runs the ordinary way, creating its container at the tick.
 /// </summary>
-public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, JobSchedulerOptions options, TimeProvider clock, ILogger<ArmedContainers> logger)
+public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, JobSchedulerOptions options, TimeProvider clock, ILogger<ArmedContainers> logger, IContainerEnvironment? environment = null)
 {
     /// <summary>The label that marks an armed container; one left by a daemon that died is removed at the next start.</summary>
     public const string ArmedLabel = SkyLabels.Armed;
@@ -202,7 +203,7 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
             Image = job.Image,
             // The shell waits for the go line, then becomes the job's own command; an end of file (disarmed) ends it.
             Command = ["sh", "-c", $"read -r _ < {ContainerFolder}/go && exec \"$@\"", "sky-armed", .. job.Command!],
-            Environment = job.Environment,
+            Environment = IContainerEnvironment.Under(job.Environment, environment),
             Labels = labels,
             MemoryBytes = job.MemoryBytes,
             Cpus = job.Cpus,
