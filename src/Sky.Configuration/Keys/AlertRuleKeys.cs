@@ -28,7 +28,7 @@ internal static class AlertRuleKeys
         Places = KeyPlaces.AlertRule,
         Value = "a number, decimals allowed",
         Example = "5",
-        Summary = "fires when the value is above this (for `for`)",
+        Summary = "fires when the value is above this, held for `for`",
         Read = (r, node, path) => r.Values.Number(node, path, "a threshold"),
     };
 
@@ -38,7 +38,7 @@ internal static class AlertRuleKeys
         Places = KeyPlaces.AlertRule,
         Value = "a number, decimals allowed",
         Example = "10",
-        Summary = "fires when the value is below this (for `for`)",
+        Summary = "fires when the value is below this, held for `for`",
         Read = (r, node, path) => r.Values.Number(node, path, "a threshold"),
     };
 
