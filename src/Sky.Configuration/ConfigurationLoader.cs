@@ -7,7 +7,8 @@ namespace Sky.Configuration;
 
 /// <summary>
 /// Reads, checks and resolves configuration files into a <see cref="DesiredState"/>. Bad input never throws:
-/// every problem in every file is collected, and any problem at all means no state (nothing half-applied).
+/// every problem in every file is collected, and any problem at all means no state (nothing half-applied). Warnings
+/// (an alert on a metric nothing measures) are collected beside errors and do not stop a configuration.
 /// </summary>
 public static class ConfigurationLoader
 {
@@ -16,6 +17,7 @@ public static class ConfigurationLoader
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(naming);
         var errors = new ErrorList();
+        var warnings = new WarningList();
         var entries = new List<Entry>();
         var byName = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -41,14 +43,15 @@ public static class ConfigurationLoader
         }
 
         new DependencyChecker(entries, byName, errors).Check();
-        var services = new ServiceResolver(naming, byName, errors);
+        var services = new ServiceResolver(naming, byName, errors, warnings);
         var jobs = new JobResolver(naming, errors);
         var state = new DesiredState(
             entries.Where(e => !e.IsJob).Select(services.Resolve).ToList(),
             entries.Where(e => e.IsJob).Select(jobs.Resolve).ToList());
 
+        var fileOrder = files.Select(f => f.Path).ToList();
         return errors.Count == 0
-            ? new ConfigurationResult(state, [])
-            : new ConfigurationResult(null, errors.Sorted(files.Select(f => f.Path).ToList()));
+            ? new ConfigurationResult(state, [], warnings.Sorted(fileOrder))
+            : new ConfigurationResult(null, errors.Sorted(fileOrder), warnings.Sorted(fileOrder));
     }
 }

@@ -26,28 +26,6 @@ internal sealed class ErrorList
         Add(file, node.Line, node.Column, keyPath, message);
 
     /// <summary>Errors by file (in the given order), then by position, so they read top to bottom.</summary>
-    public IReadOnlyList<ConfigurationError> Sorted(IReadOnlyList<string> fileOrder)
-    {
-        int FileIndex(string file)
-        {
-            for (var i = 0; i < fileOrder.Count; i++)
-            {
-                if (fileOrder[i] == file)
-                {
-                    return i;
-                }
-            }
-
-            return fileOrder.Count;
-        }
-
-        return this.errors
-            .Select((e, i) => (Error: e, Index: i))
-            .OrderBy(x => FileIndex(x.Error.File))
-            .ThenBy(x => x.Error.Line)
-            .ThenBy(x => x.Error.Column)
-            .ThenBy(x => x.Index)
-            .Select(x => x.Error)
-            .ToList();
-    }
+    public IReadOnlyList<ConfigurationError> Sorted(IReadOnlyList<string> fileOrder) =>
+        Positioned.Sorted(this.errors, fileOrder, e => (e.File, e.Line, e.Column));
 }

@@ -30,7 +30,10 @@ public sealed class DesiredStateSource(RevisionRepository revisions, Naming nami
     }
 
     /// <summary>Parses configuration files into a desired state, or throws with every error.</summary>
-    public DesiredState Resolve(IReadOnlyList<ConfigurationFile> files)
+    public DesiredState Resolve(IReadOnlyList<ConfigurationFile> files) => Check(files).State!;
+
+    /// <summary>Parses configuration files into a result with a state (and the warnings that came with it), or throws with every error.</summary>
+    public ConfigurationResult Check(IReadOnlyList<ConfigurationFile> files)
     {
         var result = ConfigurationLoader.Load(files, naming);
         if (!result.IsValid || result.State is null)
@@ -41,7 +44,7 @@ public sealed class DesiredStateSource(RevisionRepository revisions, Naming nami
                 result.Errors.Select(e => e.ToString()).ToList());
         }
 
-        return result.State;
+        return result;
     }
 
     /// <summary>The first read: the newest stored revision, published so the feed's snapshot holds it too.</summary>

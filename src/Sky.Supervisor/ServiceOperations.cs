@@ -86,14 +86,21 @@ public sealed class ServiceOperations(
     }
 
     /// <summary>
-    /// Validates and stores a configuration as a new revision, then converges the instances wanted running. Every image
+    /// Validates and stores a configuration as a new revision, then converges the instances wanted running. The
+    /// configuration's warnings (an alert on a metric nothing measures) are reported first; every image
     /// it names that is not on the engine is reported as a warning (with the entries naming it) before the plan: the
     /// configuration is still applied, since the image may be built or loaded before anyone starts the service.
     /// </summary>
     public async Task<long> ApplyAsync(string source, IReadOnlyList<ConfigurationFile> files, IOperationReporter reporter, CancellationToken cancellationToken)
     {
         // Resolve before storing: a configuration with an error is never recorded and starts nothing.
-        var state = desired.Resolve(files);
+        var configuration = desired.Check(files);
+        var state = configuration.State!;
+        foreach (var warning in configuration.Warnings)
+        {
+            reporter.Warning(warning.ToString());
+        }
+
         await gate.WaitAsync(cancellationToken);
         try
         {

@@ -10,11 +10,12 @@ public sealed partial class ReferenceExampleTests
     private static string Path => System.IO.Path.Combine(TestConfig.ExamplesFolder, "reference", "every-key.yml");
 
     [Fact]
-    public void The_reference_example_loads_with_no_error()
+    public void The_reference_example_loads_with_no_error_and_no_warning()
     {
         var result = ConfigurationLoader.Load(ConfigurationFiles.Read(Path), new Naming());
 
         Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        Assert.True(result.Warnings.Count == 0, string.Join('\n', result.Warnings));
         Assert.Equal(["shop", "cache"], result.State!.Services.Select(s => s.Name));
         Assert.Equal(["nightly-report"], result.State.Jobs.Select(j => j.Name));
     }

@@ -46,7 +46,10 @@ public static class ConfigurationEndpoints
         result.IsValid,
         result.Errors.Select(e => e.ToString()).ToList(),
         result.State?.Services.Select(s => s.Name).ToList() ?? [],
-        result.State?.Jobs.Select(j => j.Name).ToList() ?? []);
+        result.State?.Jobs.Select(j => j.Name).ToList() ?? [])
+    {
+        Warnings = result.Warnings.Select(w => w.ToString()).ToList(),
+    };
 
     private static List<ConfigurationFile> Files(FilesRequest request)
     {

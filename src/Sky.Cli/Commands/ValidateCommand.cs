@@ -5,21 +5,30 @@ using Sky.Model;
 
 namespace Sky.Cli.Commands;
 
-/// <summary><c>sky validate PATH</c>: checks a configuration file or folder locally, without a daemon.</summary>
+/// <summary>
+/// <c>sky validate PATH</c>: checks a configuration file or folder locally, without a daemon. Warnings are printed as
+/// <c>warning: FILE:LINE:COL: key: message</c> and do not make it fail.
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var path = new Argument<string>("PATH") { Description = "A configuration file, or a folder of *.yml files" };
-        var command = new Command("validate", "Check a configuration and print every error, or ok") { path };
+        var command = new Command("validate", "Check a configuration and print every error and warning, or ok") { path };
         command.SetAction(parse =>
         {
             var cli = context(parse);
             var files = ReadFiles(parse.GetValue(path)!);
             var result = ConfigurationLoader.Load(files, new Naming());
+            // Warnings first, on stderr like errors, so stdout keeps only ok (or the JSON) and a script can still read it.
+            foreach (var warning in result.Warnings)
+            {
+                cli.Error.WriteLine($"warning: {warning}");
+            }
+
             if (cli.Format == OutputFormat.Json)
             {
-                JsonOutput.Write(cli.Out, new { ok = result.IsValid, errors = result.Errors.Select(e => e.ToString()) });
+                JsonOutput.Write(cli.Out, new { ok = result.IsValid, errors = result.Errors.Select(e => e.ToString()), warnings = result.Warnings.Select(w => w.ToString()) });
             }
             else if (result.IsValid)
             {

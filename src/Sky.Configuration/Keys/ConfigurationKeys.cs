@@ -1,6 +1,7 @@
 using Sky.Configuration.Reading;
 using Sky.Configuration.Values;
 using Sky.Model;
+using Sky.Model.Metrics;
 using Sky.Model.Routing;
 
 namespace Sky.Configuration.Keys;
@@ -206,6 +207,27 @@ internal static class ConfigurationKeys
         Read = (r, node, path) => r.Mirrors.Read(node, path),
     };
 
+    public static readonly ConfigurationKey<NestedKeys?> Metrics = new()
+    {
+        Name = "metrics",
+        Places = KeyPlaces.Service | KeyPlaces.Instance,
+        Inheritance = Inheritance.MergeByKey,
+        Value = "a mapping of the metrics keys below",
+        Example = "{ prometheus: /metrics, interval: 30s }",
+        Summary = "endpoints of its containers that sky polls for the application's own metrics, and where they go in Graphite; applied without touching containers",
+        Read = (r, node, path) => r.Nested(node, path, KeyPlaces.Metrics, "a mapping of metrics settings (expvar, prometheus, interval, ...)"),
+    };
+
+    public static readonly ConfigurationKey<IReadOnlyList<Located<MetricRule>>?> Alerts = new()
+    {
+        Name = "alerts",
+        Places = KeyPlaces.Service | KeyPlaces.Instance,
+        Value = "a list of rules (keys below)",
+        Example = "[ { metric: requests.5xx.rate, above: 5, for: 1m } ]",
+        Summary = "metric rules that alert its maintainer; an instance's list replaces its service's whole (like `checks`), so it can drop or loosen a rule: repeat the ones it keeps, or write `alerts: []` for none",
+        Read = (r, node, path) => r.Alerts.Read(node, path),
+    };
+
     public static readonly ConfigurationKey<Located<string>?> Every = new()
     {
         Name = "every",
@@ -344,10 +366,12 @@ internal static class ConfigurationKeys
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
         Maintainer, Image, Version, Command, Env, Memory, Cpus, Volumes, Restart,
-        Ports, Requires, Instances, Replicas, Checks, Router, Mirror,
+        Ports, Requires, Instances, Replicas, Checks, Router, Mirror, Metrics, Alerts,
         Every, TimeZone, NotifyOnCompletion, Missed, Overlap, Timeout,
         CheckHttp, CheckPort, CheckCommand, CheckInterval, CheckTimeout, CheckRetries, CheckStartPeriod,
         .. RouterKeys.All,
+        .. MetricsKeys.All,
+        .. AlertRuleKeys.All,
     ];
 
     /// <summary>The keys of services, instances and jobs.</summary>
@@ -362,6 +386,12 @@ internal static class ConfigurationKeys
     /// <summary>The keys of <c>breaker:</c>, under <c>router:</c>.</summary>
     public static IReadOnlyList<ConfigurationKey> OfBreaker { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.Breaker))];
 
+    /// <summary>The keys of <c>metrics:</c>.</summary>
+    public static IReadOnlyList<ConfigurationKey> OfMetrics { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.Metrics))];
+
+    /// <summary>The keys of one rule of <c>alerts:</c>.</summary>
+    public static IReadOnlyList<ConfigurationKey> OfAlertRules { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.AlertRule))];
+
     /// <summary>
     /// The keys a mapping of <paramref name="place"/> is checked against: a key outside them is unknown, one among
     /// them that is not allowed there is misplaced (a job's key on a service).
@@ -371,6 +401,8 @@ internal static class ConfigurationKeys
         KeyPlaces.Check => OfChecks,
         KeyPlaces.Router => OfRouter,
         KeyPlaces.Breaker => OfBreaker,
+        KeyPlaces.Metrics => OfMetrics,
+        KeyPlaces.AlertRule => OfAlertRules,
         _ => OfEntries,
     };
 

@@ -24,6 +24,12 @@ internal enum KeyPlaces
     /// <summary>The mapping of <c>breaker:</c>, under <c>router:</c>.</summary>
     Breaker = 32,
 
+    /// <summary>The mapping of <c>metrics:</c>, on a service or an instance.</summary>
+    Metrics = 64,
+
+    /// <summary>One item of <c>alerts:</c>.</summary>
+    AlertRule = 128,
+
     /// <summary>Every kind of entry mapping.</summary>
     Entry = Service | Instance | Job,
 }

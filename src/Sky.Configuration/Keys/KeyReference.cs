@@ -82,6 +82,43 @@ internal static class KeyReference
             text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
         }
 
+        text.Append("""
+
+            ## Metrics
+
+            The keys of `metrics`, on a service or an instance: endpoints sky polls for the application's own metrics
+            (`sky metrics` shows them beside the resources and requests it measures anyway). An instance's `metrics` is
+            merged over its service's key by key (a list, `ignore` or `rename`, is replaced whole). An error names a
+            path without its `/`, a regular expression .NET cannot read, and an endpoint on a service without `ports`.
+            Polling is sky's own: no change replaces a container.
+
+            | key | value | what for |
+            | --- | --- | --- |
+
+            """);
+        foreach (var key in ConfigurationKeys.OfMetrics)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
+        }
+
+        text.Append("""
+
+            ## Alert rules
+
+            Each item of `alerts` has `metric` and exactly one of `above`, `below` (with `for`) or `change` (with
+            `over`). An instance's `alerts` replaces its service's whole. A metric that is not one sky measures, not a
+            StatsD name, and not on an instance that polls an endpoint is a warning with its position (and a
+            did-you-mean): the configuration still applies. Alerting is sky's own: no change replaces a container.
+
+            | key | value | what for |
+            | --- | --- | --- |
+
+            """);
+        foreach (var key in ConfigurationKeys.OfAlertRules)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
+        }
+
         return text.ToString();
     }
 

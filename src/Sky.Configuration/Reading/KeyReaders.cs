@@ -22,6 +22,8 @@ internal sealed class KeyReaders
         Maintainers = new MaintainerReader(Values);
         Mirrors = new MirrorReader(Values);
         Files = new HostFileReader(Values, file.BaseDirectory);
+        Metrics = new MetricsReader(Values);
+        Alerts = new AlertReader(this);
         this.instances = instances;
     }
 
@@ -36,6 +38,10 @@ internal sealed class KeyReaders
     public MirrorReader Mirrors { get; }
 
     public HostFileReader Files { get; }
+
+    public MetricsReader Metrics { get; }
+
+    public AlertReader Alerts { get; }
 
     /// <summary>
     /// Reads a mapping of keys of the table that stands in <paramref name="place"/>: a key unknown there (with a

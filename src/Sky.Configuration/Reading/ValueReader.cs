@@ -201,6 +201,23 @@ internal sealed class ValueReader(string file, ErrorList errors)
         return null;
     }
 
+    /// <summary>Any finite number, negative or with decimals (an alert's threshold: <c>-3</c>, <c>0.5</c>).</summary>
+    public double? Number(Node node, string path, string what)
+    {
+        if (Text(node, path, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        Report(node, path, $"'{text}' is not {what} (use a number such as 5, 0.5 or -3)");
+        return null;
+    }
+
     /// <summary>A share above 0 and at most 1, written as a percentage (<c>50%</c>) or a fraction (<c>0.5</c>).</summary>
     public double? Ratio(Node node, string path, string what)
     {

@@ -8,11 +8,13 @@ namespace Sky.Configuration.Resolution;
 /// Resolves a service entry into its instances. Each instance gets, on its own network, a private copy of
 /// everything it requires (transitively, built from each dependency's top-level keys), then its replicas.
 /// </summary>
-internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string, Entry> byName, ErrorList errors)
+internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string, Entry> byName, ErrorList errors, WarningList warnings)
 {
     private readonly ContainerBuilder builder = new(naming, byName, errors);
     private readonly MirrorResolver mirrors = new(errors);
     private readonly VirtualHostChecker virtualHosts = new(errors);
+    private readonly PollingSpecResolver polling = new(errors);
+    private readonly AlertResolver alerts = new(warnings);
 
     public ServiceSpec Resolve(Entry entry)
     {
@@ -65,7 +67,8 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
 
         virtualHosts.Check(entry, instance, config);
 
-        // Routing is the router's alone: it stays out of the containers' specs, so changing it replaces none.
+        // Routing, polling and alerting are sky's own: they stay out of the containers' specs, so changing them replaces none.
+        var metrics = polling.Resolve(entry, config.Get(ConfigurationKeys.Metrics), config.Get(ConfigurationKeys.Ports));
         return new InstanceSpec
         {
             Service = entry.Name,
@@ -74,6 +77,8 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
             Containers = containers,
             Router = new RouterSettingsResolver(entry.File, errors).Resolve(config.Get(ConfigurationKeys.Router)),
             Mirror = mirrors.Resolve(entry, instance),
+            Metrics = metrics,
+            Alerts = alerts.Resolve(entry, config.Get(ConfigurationKeys.Alerts), metrics),
         };
     }
 

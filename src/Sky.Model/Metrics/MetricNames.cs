@@ -40,7 +40,10 @@ public static class MetricNames
     /// <summary>Prefixes of the names etsy statsd's legacy namespace gives (global: they belong to no one service).</summary>
     public static readonly IReadOnlyList<string> StatsdPrefixes = ["stats.", "stats_counts."];
 
-    public static bool IsBuiltIn(string name) => Resources.Contains(name) || Router.Contains(name) || name is ExpvarFailed or PrometheusFailed;
+    /// <summary>Every name sky measures itself, declared after the lists it joins (static fields are set in order).</summary>
+    public static readonly IReadOnlyList<string> BuiltIn = [.. Resources, .. Router, ExpvarFailed, PrometheusFailed];
+
+    public static bool IsBuiltIn(string name) => BuiltIn.Contains(name);
 
     public static bool IsStatsd(string name) => StatsdPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 }

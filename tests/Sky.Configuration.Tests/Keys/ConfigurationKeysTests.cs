@@ -13,7 +13,7 @@ public class ConfigurationKeysTests
     public static TheoryData<string> Rows => [.. Fields.Select(f => f.Name)];
 
     private static IEnumerable<FieldInfo> Fields =>
-        new[] { typeof(ConfigurationKeys), typeof(RouterKeys) }
+        new[] { typeof(ConfigurationKeys), typeof(RouterKeys), typeof(MetricsKeys), typeof(AlertRuleKeys) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType.IsAssignableTo(typeof(ConfigurationKey)));
 
@@ -33,9 +33,12 @@ public class ConfigurationKeysTests
         Assert.Equal(ConfigurationKeys.OfChecks.Count, ConfigurationKeys.OfChecks.DistinctBy(k => k.Name).Count());
         Assert.Equal(ConfigurationKeys.OfRouter.Count, ConfigurationKeys.OfRouter.DistinctBy(k => k.Name).Count());
         Assert.Equal(ConfigurationKeys.OfBreaker.Count, ConfigurationKeys.OfBreaker.DistinctBy(k => k.Name).Count());
+        Assert.Equal(ConfigurationKeys.OfMetrics.Count, ConfigurationKeys.OfMetrics.DistinctBy(k => k.Name).Count());
+        Assert.Equal(ConfigurationKeys.OfAlertRules.Count, ConfigurationKeys.OfAlertRules.DistinctBy(k => k.Name).Count());
         Assert.Equal(
             ConfigurationKeys.All.Count,
-            ConfigurationKeys.OfEntries.Count + ConfigurationKeys.OfChecks.Count + ConfigurationKeys.OfRouter.Count + ConfigurationKeys.OfBreaker.Count);
+            ConfigurationKeys.OfEntries.Count + ConfigurationKeys.OfChecks.Count + ConfigurationKeys.OfRouter.Count + ConfigurationKeys.OfBreaker.Count
+            + ConfigurationKeys.OfMetrics.Count + ConfigurationKeys.OfAlertRules.Count);
     }
 
     [Fact]
@@ -68,16 +71,18 @@ public class ConfigurationKeysTests
     public void Every_example_is_read_without_error_wherever_its_key_may_stand(string row)
     {
         var key = Row(row);
-        var places = new[] { KeyPlaces.Service, KeyPlaces.Instance, KeyPlaces.Job, KeyPlaces.Check, KeyPlaces.Router, KeyPlaces.Breaker };
+        var places = new[] { KeyPlaces.Service, KeyPlaces.Instance, KeyPlaces.Job, KeyPlaces.Check, KeyPlaces.Router, KeyPlaces.Breaker, KeyPlaces.Metrics, KeyPlaces.AlertRule };
         foreach (var place in places.Where(p => key.Places.HasFlag(p)))
         {
             var yaml = place switch
             {
                 KeyPlaces.Service => Service(key),
-                KeyPlaces.Instance => Service(null, $"  instances:\n    one:\n      {key.Name}: {key.Example}\n    dev: {{}}"),
+                KeyPlaces.Instance => Service(null, $"{PortsFor(key)}  instances:\n    one:\n      {key.Name}: {key.Example}\n    dev: {{}}"),
                 KeyPlaces.Job => Job(key),
                 KeyPlaces.Router => Service(null, $"  router:\n    {key.Name}: {key.Example}"),
                 KeyPlaces.Breaker => Service(null, $"  router:\n    breaker:\n      {key.Name}: {key.Example}"),
+                KeyPlaces.Metrics => Service(null, $"  ports: [ 8080 ]\n  metrics:\n    {key.Name}: {key.Example}"),
+                KeyPlaces.AlertRule => AlertRule(key),
                 _ => Check(key),
             };
 
@@ -144,7 +149,7 @@ public class ConfigurationKeysTests
 
         if (key is not null)
         {
-            lines.Add($"  {key.Name}: {key.Example}");
+            lines.Add($"{PortsFor(key)}  {key.Name}: {key.Example}");
         }
 
         lines.Add(more);
@@ -167,6 +172,19 @@ public class ConfigurationKeysTests
 
         lines.AddRange([$"  {key.Name}: {key.Example}", ""]);
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The endpoints <c>metrics</c> polls are on the main port: its example needs ports beside it.</summary>
+    private static string PortsFor(ConfigurationKey key) => key == ConfigurationKeys.Metrics ? "  ports: [ 8080 ]\n" : "";
+
+    /// <summary>A rule needs a metric and exactly one of above, below or change; for goes with a threshold, over with a change.</summary>
+    private static string AlertRule(ConfigurationKey key)
+    {
+        var rule = key == AlertRuleKeys.Metric ? $"    - metric: {key.Example}\n      above: 1"
+            : key == AlertRuleKeys.Above || key == AlertRuleKeys.Below || key == AlertRuleKeys.Change ? $"    - metric: cpu.percent\n      {key.Name}: {key.Example}"
+            : key == AlertRuleKeys.Over ? $"    - metric: cpu.percent\n      change: +50%\n      over: {key.Example}"
+            : $"    - metric: cpu.percent\n      above: 90\n      {key.Name}: {key.Example}";
+        return Service(null, $"  alerts:\n{rule}");
     }
 
     /// <summary>A check needs exactly one of http, port or command: a port check unless the key is one of them.</summary>
