@@ -13,6 +13,15 @@ public sealed record DaemonOptions
     /// <summary>The router's listeners (<c>router.listen</c> in the settings, <c>sky daemon --router-listen</c>).</summary>
     public Sky.Router.RouterListeners Router { get; init; } = new();
 
+    /// <summary>
+    /// sky's StatsD server; null: none. <c>sky daemon</c> takes it from the settings file (default 127.0.0.1:8125) and
+    /// <c>--statsd-listen</c>; a daemon built in code (a test) listens only when asked, so that several can run at once.
+    /// </summary>
+    public Sky.Metrics.StatsD.StatsdSettings? Statsd { get; init; }
+
+    /// <summary>Whether StatsD also listens on the engine's bridge and containers are told where (<c>statsd.containers</c>).</summary>
+    public bool StatsdForContainers { get; init; } = true;
+
     /// <summary>Scopes names and labels, so daemons sharing one engine never see each other's containers; null for the plain names.</summary>
     public string? Namespace { get; init; }
 

@@ -51,6 +51,8 @@ public static class SkyDaemon
         services.AddSingleton<ServiceIntentRepository>();
         services.AddSingleton<RestartCountRepository>();
         services.AddSingleton(runtime ?? DockerRuntime.FromEnvironment());
+        // Before the supervisor and the scheduler: the first containers they create are told where StatsD listens.
+        services.AddStatsd(options.Statsd, options.StatsdForContainers);
         services.AddSingleton<DesiredStateSource>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ServiceOperations>();

@@ -4,6 +4,8 @@ using Sky.Feed;
 using Sky.Metrics.Export;
 using Sky.Metrics.History;
 using Sky.Metrics.Sampling;
+using Sky.Metrics.StatsD;
+using Sky.Runtime;
 
 namespace Sky.Metrics;
 
@@ -38,6 +40,29 @@ public static class MetricsRegistration
         services.AddHostedService<HistoryWriter>();
         services.AddHostedService<ResourceSampler>();
         services.AddHostedService<Polling.EndpointPolling>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds sky's StatsD server (none when <paramref name="settings"/> is null). Register it before the parts that
+    /// create containers: it tells them where it listens (<see cref="IContainerEnvironment"/>).
+    /// </summary>
+    public static IServiceCollection AddStatsd(this IServiceCollection services, StatsdSettings? settings, bool forContainers)
+    {
+        if (settings is null)
+        {
+            return services;
+        }
+
+        services.AddSingleton(provider => new StatsdService(
+            settings,
+            forContainers,
+            provider.GetRequiredService<IContainerRuntime>(),
+            provider.GetRequiredService<IMetricSink>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IContainerEnvironment>(provider => provider.GetRequiredService<StatsdService>());
+        services.AddHostedService(provider => provider.GetRequiredService<StatsdService>());
         return services;
     }
 

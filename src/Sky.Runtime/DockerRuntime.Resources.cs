@@ -45,6 +45,12 @@ public sealed partial class DockerRuntime
         return Names(answer.RootElement);
     }
 
+    public async Task<System.Net.IPAddress?> GetBridgeGatewayAsync(CancellationToken cancellationToken)
+    {
+        using var bridge = await client.GetJsonAsync("/networks/bridge", cancellationToken, notFoundIsNull: true);
+        return bridge is null ? null : EngineJsonMapper.BridgeGateway(bridge.RootElement);
+    }
+
     public async Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         using var existing = await client.GetJsonAsync($"/volumes/{Segment(name)}", cancellationToken, notFoundIsNull: true);

@@ -66,6 +66,36 @@ internal static class EngineJsonMapper
     }
 
     /// <summary>The container's json-file log when the engine keeps one and it is on this machine's disk; else null.</summary>
+    /// <summary>
+    /// The host's address on the default bridge, where containers reach the host: the network's gateway, or when the
+    /// engine names none (it does not always), the first address of its subnet, which is what it gives the bridge.
+    /// </summary>
+    public static System.Net.IPAddress? BridgeGateway(JsonElement network)
+    {
+        if ((network.Child("IPAM") ?? default).Child("Config") is not { ValueKind: JsonValueKind.Array } configs)
+        {
+            return null;
+        }
+
+        foreach (var config in configs.EnumerateArray())
+        {
+            if (config.String("Gateway") is { } gateway && System.Net.IPAddress.TryParse(gateway, out var address))
+            {
+                return address;
+            }
+
+            if (config.String("Subnet") is { } subnet && System.Net.IPNetwork.TryParse(subnet, out var range)
+                && range.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            {
+                var bytes = range.BaseAddress.GetAddressBytes();
+                bytes[3]++;
+                return new System.Net.IPAddress(bytes);
+            }
+        }
+
+        return null;
+    }
+
     public static string? LocalJsonFileLog(JsonElement inspect)
     {
         var driver = ((inspect.Child("HostConfig") ?? default).Child("LogConfig") ?? default).String("Type");

@@ -54,6 +54,9 @@ public interface IContainerRuntime
     /// <summary>The running container's resource counters now; null when it does not run (or no longer exists).</summary>
     Task<ResourceUsage?> ReadResourceUsageAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The host's address on the engine's default bridge, which containers reach it by; null when there is none.</summary>
+    Task<System.Net.IPAddress?> GetBridgeGatewayAsync(CancellationToken cancellationToken);
+
     /// <summary>Drops what was kept to read a removed container's counters quickly.</summary>
     void ForgetResourceReader(string id);
 

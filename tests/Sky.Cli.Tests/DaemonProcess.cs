@@ -35,6 +35,12 @@ public sealed class DaemonProcess() : ScopedDaemon("p"), IAsyncDisposable
             "300", "dotnet", Path.Combine(AppContext.BaseDirectory, "sky.dll"),
             "daemon", "--listen", $"127.0.0.1:{Port}", "--router-listen", $"127.0.0.1:{RouterPort}", "--data-dir", DataDirectory, "--namespace", Namespace,
         ];
+        // StatsD's default port is one for the machine: a test daemon runs none unless its settings ask for it.
+        if (settingsFile is null || !File.ReadAllText(settingsFile).Contains("statsd:", StringComparison.Ordinal))
+        {
+            arguments = [.. arguments, "--statsd-listen", "off"];
+        }
+
         foreach (var argument in settingsFile is null ? arguments : [.. arguments, "--config", settingsFile])
         {
             start.ArgumentList.Add(argument);

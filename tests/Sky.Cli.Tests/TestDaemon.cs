@@ -1,6 +1,8 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Sky.Api;
 using Sky.Api.Settings;
+using Sky.Metrics.StatsD;
 using Sky.Router;
 using Sky.Runtime;
 
@@ -18,13 +20,16 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
     /// <summary>An HTTPS listener for the router, when the test gives one before starting.</summary>
     public RouterTls? RouterTls { get; init; }
 
+    /// <summary>A loopback port for sky's StatsD server, when the test wants one (a daemon built in code runs none otherwise).</summary>
+    public int? StatsdPort { get; init; }
+
     /// <summary>The daemon's services, for tests that read a part's state (the router's metrics, say).</summary>
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the daemon is not running");
 
     /// <summary>Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation).</summary>
-    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null, RouterTls? routerTls = null)
+    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null, RouterTls? routerTls = null, int? statsdPort = null)
     {
-        var daemon = new TestDaemon { settings = settings, RouterTls = routerTls };
+        var daemon = new TestDaemon { settings = settings, RouterTls = routerTls, StatsdPort = statsdPort };
         await daemon.StartAgainAsync(runtime);
         return daemon;
     }
@@ -33,7 +38,9 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
     public async Task StartAgainAsync(IContainerRuntime? runtime = null)
     {
         var router = new RouterListeners { Http = $"127.0.0.1:{RouterPort}", Tls = RouterTls };
-        app = SkyDaemon.Build(new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace, Router = router }, runtime, settings);
+        var statsd = StatsdPort is { } statsdPort ? (settings?.Statsd ?? new StatsdSettings()) with { Listen = new IPEndPoint(IPAddress.Loopback, statsdPort) } : null;
+        var options = new DaemonOptions { Listen = $"127.0.0.1:{Port}", DataDirectory = DataDirectory, Namespace = Namespace, Router = router, Statsd = statsd };
+        app = SkyDaemon.Build(options, runtime, settings);
         await app.StartAsync();
     }
 

@@ -30,6 +30,12 @@ public sealed record DaemonSettings
 
     public Sky.Metrics.MetricsSettings Metrics { get; init; } = new();
 
+    /// <summary>sky's StatsD server; null: none (<c>statsd.listen: off</c>).</summary>
+    public Sky.Metrics.StatsD.StatsdSettings? Statsd { get; init; } = new();
+
+    /// <summary>Whether StatsD also listens where containers reach it, and containers get <c>STATSD_HOST</c> and <c>STATSD_PORT</c>.</summary>
+    public bool StatsdForContainers { get; init; } = true;
+
     /// <summary>Null: metrics are kept and exposed for Prometheus, not sent to Graphite.</summary>
     public Sky.Metrics.Export.GraphiteSettings? Graphite { get; init; }
 

@@ -24,6 +24,11 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("jobs", ReadJobs),
             ("logs", ReadLogs),
             ("metrics", (node, path) => settings = settings with { Metrics = new MetricsSettingsReader(values).ReadMetrics(node, path, settings.Metrics) }),
+            ("statsd", (node, path) =>
+            {
+                var (statsd, forContainers) = new MetricsSettingsReader(values).ReadStatsd(node, path, settings.Statsd, settings.StatsdForContainers);
+                settings = settings with { Statsd = statsd, StatsdForContainers = forContainers };
+            }),
             ("graphite", (node, path) => Set(new MetricsSettingsReader(values).ReadGraphite(node, path), v => settings with { Graphite = v })),
             ("router", (node, path) => Set(new RouterListenersReader(values, baseDirectory).Read(node, path), v => settings with { Router = v })),
         ]);

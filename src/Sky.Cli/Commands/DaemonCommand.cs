@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sky.Api;
 using Sky.Api.Settings;
+using Sky.Metrics.StatsD;
 using Sky.Router;
 using Sky.Runtime;
 
@@ -21,7 +22,11 @@ public static class DaemonCommand
         {
             Description = "HOST:PORT the router serves plain HTTP on, or off (default: the settings file's router.listen, else 127.0.0.1:8080)",
         };
-        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen };
+        var statsdListen = new Option<string?>("--statsd-listen")
+        {
+            Description = "IP:PORT sky's StatsD server listens on (UDP and TCP), or off (default: the settings file's statsd.listen, else 127.0.0.1:8125)",
+        };
+        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen, statsdListen };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
@@ -33,6 +38,8 @@ public static class DaemonCommand
                 DataDirectory = parse.GetValue(dataDir) ?? settings.DataDirectory ?? DaemonOptions.DefaultDataDirectory(),
                 Namespace = parse.GetValue(ns) ?? settings.Namespace,
                 Router = WithRouterListen(settings.Router, parse.GetValue(routerListen)),
+                Statsd = WithStatsdListen(settings.Statsd, parse.GetValue(statsdListen)),
+                StatsdForContainers = settings.StatsdForContainers,
             };
             if (options.Namespace is { } name && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$"))
             {
@@ -59,6 +66,10 @@ public static class DaemonCommand
             catch (RouterListenException exception)
             {
                 throw new CliException(ExitCodes.Failed, exception.Message);
+            }
+            catch (InvalidOperationException exception) when (exception.Message.StartsWith("statsd", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CliException(ExitCodes.Failed, $"{exception.Message} (statsd.listen in the settings, or --statsd-listen: another address, or off)");
             }
             catch (IOException exception)
             {
@@ -95,5 +106,26 @@ public static class DaemonCommand
         }
 
         return configured with { Http = flag };
+    }
+
+    /// <summary>The settings file's StatsD server, with <c>--statsd-listen</c> over its address (<c>off</c>: none).</summary>
+    private static StatsdSettings? WithStatsdListen(StatsdSettings? configured, string? flag)
+    {
+        if (flag is null)
+        {
+            return configured;
+        }
+
+        if (ListenAddress.IsOff(flag))
+        {
+            return null;
+        }
+
+        if (!StatsdListen.TryParse(flag, out var endPoint))
+        {
+            throw new CliException(ExitCodes.Invalid, $"--statsd-listen '{flag}' is not an IP address and port (such as 127.0.0.1:8125), or off");
+        }
+
+        return (configured ?? new StatsdSettings()) with { Listen = endPoint };
     }
 }

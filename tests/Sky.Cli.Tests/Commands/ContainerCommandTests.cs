@@ -148,7 +148,7 @@ public sealed partial class ContainerCommandTests
     private static Process StartDaemon(int port, string dataDirectory, string ns)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { SkyDll, "daemon", "--listen", $"127.0.0.1:{port}", "--router-listen", "127.0.0.1:0", "--data-dir", dataDirectory, "--namespace", ns })
+        foreach (var arg in new[] { SkyDll, "daemon", "--listen", $"127.0.0.1:{port}", "--router-listen", "127.0.0.1:0", "--statsd-listen", "off", "--data-dir", dataDirectory, "--namespace", ns })
         {
             start.ArgumentList.Add(arg);
         }

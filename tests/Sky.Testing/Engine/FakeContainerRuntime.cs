@@ -111,6 +111,8 @@ public sealed class FakeContainerRuntime : IContainerRuntime
             ? container.Usage is { } usage ? usage with { Time = now } : new ResourceUsage { Time = now }
             : null);
 
+    public Task<System.Net.IPAddress?> GetBridgeGatewayAsync(CancellationToken cancellationToken) => Task.FromResult<System.Net.IPAddress?>(null);
+
     public void ForgetResourceReader(string id)
     {
     }
