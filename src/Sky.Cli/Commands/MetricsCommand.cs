@@ -13,7 +13,7 @@ public static class MetricsCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var name = new Argument<string?>("NAME") { Description = "NAME or NAME/INSTANCE (leave out with --global)", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string?>("NAME") { Description = "NAME or NAME/INSTANCE (with --global: a metric)", Arity = ArgumentArity.ZeroOrOne };
         var metrics = new Argument<string[]>("METRIC") { Description = "Only these metrics (cpu.percent, requests.5xx.rate, stats_counts.logins...)", Arity = ArgumentArity.ZeroOrMore };
         var since = new Option<string>("--since") { Description = "From how long ago (30m, 6h, 7d) or a time", DefaultValueFactory = _ => "1h" };
         var until = new Option<string?>("--until") { Description = "Up to how long ago, or a time (default now)" };
@@ -25,9 +25,17 @@ public static class MetricsCommand
             var cli = context(parse);
             var target = parse.GetValue(name);
             var isGlobal = parse.GetValue(global);
-            if (string.IsNullOrEmpty(target) == !isGlobal)
+            var names = (parse.GetValue(metrics) ?? []).ToList();
+            if (isGlobal && !string.IsNullOrEmpty(target))
             {
-                throw new CliException(ExitCodes.Invalid, isGlobal ? "--global shows StatsD's metrics: name no service with it" : "name a service (NAME or NAME/INSTANCE), or give --global for StatsD's metrics");
+                // With --global there is no service to name: every word is a metric.
+                names.Insert(0, target);
+                target = null;
+            }
+
+            if (!isGlobal && string.IsNullOrEmpty(target))
+            {
+                throw new CliException(ExitCodes.Invalid, "name a service (NAME or NAME/INSTANCE), or give --global for StatsD's metrics");
             }
 
             var query = new List<string> { "since=" + Uri.EscapeDataString(parse.GetValue(since)!) };
@@ -53,7 +61,7 @@ public static class MetricsCommand
                 }
             }
 
-            query.AddRange((parse.GetValue(metrics) ?? []).Select(m => "name=" + Uri.EscapeDataString(m)));
+            query.AddRange(names.Select(m => "name=" + Uri.EscapeDataString(m)));
             using var client = cli.Client();
             var view = await client.GetAsync<MetricsView>("metrics?" + string.Join('&', query), cancellationToken);
             if (cli.Format == OutputFormat.Json)
