@@ -189,6 +189,7 @@ public sealed class AlertManager : IAlertSink
         LastFailureAt = incident.LastFailureAt,
         LastSentAt = incident.LastSentAt,
         ClosedAt = incident.ClosedAt,
+        Rule = incident.Rule,
     };
 
     private static Incident ToIncident(AlertRecord record) => new()
@@ -207,5 +208,6 @@ public sealed class AlertManager : IAlertSink
         LastFailureAt = record.LastFailureAt ?? record.OpenedAt,
         LastSentAt = record.LastSentAt ?? record.OpenedAt,
         Acknowledged = record.State == "acknowledged",
+        Rule = record.Rule,
     };
 }

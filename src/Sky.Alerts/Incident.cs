@@ -21,6 +21,9 @@ public sealed record Incident
 
     public string? Container { get; init; }
 
+    /// <summary>The metric rule (as written) of a <see cref="IncidentGroup.Metric"/> incident: one incident per rule.</summary>
+    public string? Rule { get; init; }
+
     public Maintainer? Maintainer { get; init; }
 
     public required string Message { get; init; }

@@ -7,7 +7,7 @@ namespace Sky.Alerts;
 /// </summary>
 public sealed class IncidentTracker(EscalationSettings settings)
 {
-    private readonly Dictionary<(string Service, string Instance, IncidentGroup Group), Incident> open = [];
+    private readonly Dictionary<(string Service, string Instance, IncidentGroup Group, string Rule), Incident> open = [];
 
     public IReadOnlyCollection<Incident> Open => open.Values;
 
@@ -29,6 +29,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
     public IReadOnlyList<Notice> Signal(AlertSignal signal, DateTimeOffset now) => signal.Kind switch
     {
         SignalKind.Recovered => Close(signal, now, [IncidentGroup.Health, IncidentGroup.Restarts]),
+        SignalKind.MetricRecovered => Close(signal, now, [IncidentGroup.Metric]),
         SignalKind.JobCompleted => CompleteJob(signal, now),
         _ => Fail(signal, now),
     };
@@ -52,7 +53,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
 
     private List<Notice> Fail(AlertSignal signal, DateTimeOffset now)
     {
-        var key = (signal.Service, signal.Instance, SignalNames.GroupOf(signal.Kind));
+        var key = (signal.Service, signal.Instance, SignalNames.GroupOf(signal.Kind), signal.Rule ?? "");
         // A crash loop is already the repeated failure escalation waits for.
         var urgent = signal.Kind == SignalKind.CrashLooping;
         if (!open.TryGetValue(key, out var incident))
@@ -64,6 +65,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
                 Group = key.Item3,
                 Kind = signal.Kind,
                 Container = signal.Container,
+                Rule = signal.Rule,
                 Maintainer = signal.Maintainer,
                 Message = signal.Message,
                 Priority = urgent || settings.HighAfter <= 1 ? AlertPriority.High : AlertPriority.Low,
@@ -137,7 +139,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
         var closed = new List<Incident>();
         foreach (var group in groups)
         {
-            if (open.Remove((signal.Service, signal.Instance, group), out var incident))
+            if (open.Remove((signal.Service, signal.Instance, group, group == IncidentGroup.Metric ? signal.Rule ?? "" : ""), out var incident))
             {
                 closed.Add(incident with { ClosedAt = now, LastSentAt = now, Message = signal.Message });
             }
@@ -173,8 +175,8 @@ public sealed class IncidentTracker(EscalationSettings settings)
         return notices;
     }
 
-    private static (string, string, IncidentGroup) Key(Incident incident) => (incident.Service, incident.Instance, incident.Group);
+    private static (string, string, IncidentGroup, string) Key(Incident incident) => (incident.Service, incident.Instance, incident.Group, incident.Rule ?? "");
 
-    private (string Service, string Instance, IncidentGroup Group)? Find(long id) =>
-        open.Where(o => o.Value.Id == id && id > 0).Select(o => ((string, string, IncidentGroup)?)o.Key).FirstOrDefault();
+    private (string Service, string Instance, IncidentGroup Group, string Rule)? Find(long id) =>
+        open.Where(o => o.Value.Id == id && id > 0).Select(o => ((string, string, IncidentGroup, string)?)o.Key).FirstOrDefault();
 }

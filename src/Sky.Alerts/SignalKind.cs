@@ -27,6 +27,12 @@ public enum SignalKind
     /// <summary>A job run ended with a non-zero exit code, timed out or could not start.</summary>
     JobFailed,
 
+    /// <summary>A metric rule of the instance holds (above or below its threshold for long enough, or changed that much).</summary>
+    MetricRule,
+
+    /// <summary>The metric rule no longer holds: closes that rule's incident.</summary>
+    MetricRecovered,
+
     /// <summary>A job run ended well: closes the job's open incident, and notifies when the job asks for it.</summary>
     JobCompleted,
 }

@@ -31,6 +31,7 @@ public static class SignalNames
     {
         SignalKind.Restarted or SignalKind.CrashLooping or SignalKind.CannotStart => IncidentGroup.Restarts,
         SignalKind.JobFailed or SignalKind.JobCompleted => IncidentGroup.Job,
+        SignalKind.MetricRule or SignalKind.MetricRecovered => IncidentGroup.Metric,
         _ => IncidentGroup.Health,
     };
 }

@@ -31,6 +31,8 @@ public static class MetricsRegistration
             services.AddHostedService(provider => provider.GetRequiredService<GraphiteExporter>());
         }
 
+        services.AddSingleton<Rules.RecentValues>();
+        services.AddSingleton<IMetricExporter>(provider => provider.GetRequiredService<Rules.RecentValues>());
         services.AddSingleton(provider => new MetricHub(
             provider.GetRequiredService<LatestValues>(),
             provider.GetRequiredService<MetricHistory>(),
@@ -40,6 +42,7 @@ public static class MetricsRegistration
         services.AddHostedService<HistoryWriter>();
         services.AddHostedService<ResourceSampler>();
         services.AddHostedService<Polling.EndpointPolling>();
+        services.AddHostedService<Rules.MetricAlerts>();
         return services;
     }
 

@@ -41,4 +41,7 @@ public sealed record AlertRecord
     public DateTimeOffset? LastSentAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The metric rule as written, for an incident of one; null otherwise.</summary>
+    public string? Rule { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
 {
     private const string Columns =
         "id, service, instance, container, kind_group AS KindGroup, kind, priority, state, maintainer_name AS MaintainerName, maintainer_email AS MaintainerEmail, " +
-        "message, failures, opened_at AS OpenedAt, last_failure_at AS LastFailureAt, last_sent_at AS LastSentAt, closed_at AS ClosedAt";
+        "message, failures, opened_at AS OpenedAt, last_failure_at AS LastFailureAt, last_sent_at AS LastSentAt, closed_at AS ClosedAt, rule";
 
     /// <summary>Stores a new incident and returns its id.</summary>
     public long Insert(AlertRecord alert)
@@ -22,9 +22,9 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
         var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO alerts(service, instance, container, kind_group, kind, priority, state, maintainer_name, maintainer_email,
-                               message, failures, opened_at, last_failure_at, last_sent_at, closed_at)
+                               message, failures, opened_at, last_failure_at, last_sent_at, closed_at, rule)
             VALUES (@Service, @Instance, @Container, @Group, @Kind, @Priority, @State, @MaintainerName, @MaintainerEmail,
-                    @Message, @Failures, @OpenedAt, @LastFailureAt, @LastSentAt, @ClosedAt);
+                    @Message, @Failures, @OpenedAt, @LastFailureAt, @LastSentAt, @ClosedAt, @Rule);
             SELECT last_insert_rowid();
             """,
             Parameters(alert));
@@ -129,7 +129,7 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
 
     private static object Parameters(AlertRecord a) => new
     {
-        a.Id, a.Service, a.Instance, a.Container, a.Group, a.Kind, a.Priority, a.State, a.MaintainerName, a.MaintainerEmail, a.Message, a.Failures,
+        a.Id, a.Service, a.Instance, a.Container, a.Group, a.Kind, a.Priority, a.State, a.MaintainerName, a.MaintainerEmail, a.Message, a.Failures, a.Rule,
         OpenedAt = a.OpenedAt.ToString("O"),
         LastFailureAt = a.LastFailureAt?.ToString("O"),
         LastSentAt = a.LastSentAt?.ToString("O"),
@@ -154,6 +154,7 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
         LastFailureAt = r.LastFailureAt is null ? null : Time(r.LastFailureAt),
         LastSentAt = r.LastSentAt is null ? null : Time(r.LastSentAt),
         ClosedAt = r.ClosedAt is null ? null : Time(r.ClosedAt),
+        Rule = r.Rule,
     };
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
@@ -161,7 +162,7 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
     private sealed record AlertRow(
         long Id, string Service, string Instance, string? Container, string KindGroup, string Kind, string Priority, string State,
         string? MaintainerName, string? MaintainerEmail, string Message, long Failures, string OpenedAt, string? LastFailureAt,
-        string? LastSentAt, string? ClosedAt);
+        string? LastSentAt, string? ClosedAt, string? Rule);
 
     private sealed record DeliveryRow(long Id, long? AlertId, string Time, string Channel, string Target, string Notice, long Attempt, long Delivered, string? Error);
 }

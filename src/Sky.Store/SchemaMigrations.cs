@@ -101,6 +101,8 @@ internal static class SchemaMigrations
         CREATE TABLE job_run_numbers (job TEXT PRIMARY KEY, last INTEGER NOT NULL);
         INSERT INTO job_run_numbers(job, last) SELECT job, MAX(number) FROM job_runs GROUP BY job;
         """,
+        // A metric rule's incident is one per rule: the rule as written tells two of one instance apart.
+        "ALTER TABLE alerts ADD COLUMN rule TEXT;",
     ];
 
     /// <summary>How many steps there are: the <c>user_version</c> of an up-to-date database.</summary>
