@@ -5,11 +5,12 @@ namespace Sky.Metrics.Export;
 /// <summary>
 /// The newest value of every series in Prometheus' text format, for <c>GET /metrics</c>: prometheus-net's registry,
 /// filled from <see cref="LatestValues"/> just before each scrape. Every family has the labels <c>service</c>,
-/// <c>instance</c> and <c>container</c> (empty where they do not apply); series that stopped are removed.
+/// <c>service_instance</c> and <c>container</c> (empty where they do not apply); series that stopped are removed.
 /// </summary>
 public sealed class PrometheusExposition
 {
-    private static readonly string[] LabelNames = ["service", "instance", "container"];
+    // Not "instance": Prometheus sets that label to the scraped target and would move sky's aside (exported_instance).
+    private static readonly string[] LabelNames = ["service", "service_instance", "container"];
 
     private readonly LatestValues latest;
     private readonly CollectorRegistry registry = Prometheus.Metrics.NewCustomRegistry();

@@ -25,12 +25,12 @@ public sealed class PrometheusExpositionTests
 
         var text = await ExposeAsync(new PrometheusExposition(latest));
 
-        Assert.Contains("sky_container_cpu_percent{service=\"web\",instance=\"production\",container=\"web-production\"} 12.5", text, StringComparison.Ordinal);
-        Assert.Contains("sky_container_memory_usage_bytes{service=\"web\",instance=\"production\",container=\"web-production\"} 4096", text, StringComparison.Ordinal);
-        Assert.Contains("sky_requests_5xx_per_second{service=\"web\",instance=\"production\",container=\"\"} 0.5", text, StringComparison.Ordinal);
+        Assert.Contains("sky_container_cpu_percent{service=\"web\",service_instance=\"production\",container=\"web-production\"} 12.5", text, StringComparison.Ordinal);
+        Assert.Contains("sky_container_memory_usage_bytes{service=\"web\",service_instance=\"production\",container=\"web-production\"} 4096", text, StringComparison.Ordinal);
+        Assert.Contains("sky_requests_5xx_per_second{service=\"web\",service_instance=\"production\",container=\"\"} 0.5", text, StringComparison.Ordinal);
         Assert.Contains("sky_memstats_heap_alloc{", text, StringComparison.Ordinal);
-        Assert.Contains("stats_timers_api_count_value{service=\"\",instance=\"\",container=\"\"} 3", text, StringComparison.Ordinal);
-        Assert.Contains("stats_counts_logins{service=\"\",instance=\"\",container=\"\"} 4", text, StringComparison.Ordinal);
+        Assert.Contains("stats_timers_api_count_value{service=\"\",service_instance=\"\",container=\"\"} 3", text, StringComparison.Ordinal);
+        Assert.Contains("stats_counts_logins{service=\"\",service_instance=\"\",container=\"\"} 4", text, StringComparison.Ordinal);
         var (exit, problems) = await PromtoolAsync(text);
         Assert.True(exit == 0, $"promtool check metrics: {problems}\n{text}");
     }
