@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs, from Debian, the real peers the tests talk to: the Docker engine, busybox for the stand-in images,
 # tmux (the interactive-shell test types into a real terminal), aiosmtpd (an SMTP sink for alert e-mails) and rsyslog
-# (a syslog receiver for log forwarding), and node with npm; then, from npm, etsy statsd 0.9.0 into .peers/statsd (the
-# reference the StatsD server's differential test compares sky with).
+# (a syslog receiver for log forwarding), node with npm, Prometheus and promtool (they scrape and check the daemon's
+# /metrics), carbon with whisper (the Graphite the exporter sends to); then, from npm, etsy statsd 0.9.0 into
+# .peers/statsd (the reference the StatsD server's differential test compares sky with).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 need=()
@@ -12,10 +13,16 @@ command -v tmux >/dev/null 2>&1 || need+=(tmux)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 command -v rsyslogd >/dev/null 2>&1 || [ -x /usr/sbin/rsyslogd ] || need+=(rsyslog)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+command -v carbon-cache >/dev/null 2>&1 || need+=(graphite-carbon python3-whisper)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing ${need[*]} (Debian)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+    echo "installing prometheus (Debian, without its recommends: the exporters are not needed)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 if [ ! -f "$root/.peers/statsd/node_modules/statsd/stats.js" ]; then
     echo "installing statsd@0.9.0 (npm) into .peers/statsd"
