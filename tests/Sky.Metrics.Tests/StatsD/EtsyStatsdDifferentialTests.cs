@@ -2,14 +2,18 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sky.Metrics.Export;
 using Sky.Metrics.StatsD;
+using Sky.Testing;
 using Sky.Testing.Peers;
 
 namespace Sky.Metrics.Tests.StatsD;
 
 /// <summary>
 /// The same datagrams, sent to the real etsy statsd 0.9.0 and to sky's server, come out with the same names and values:
-/// etsy's at a carbon receiver, sky's at its sink. Both flush every second (rates are per second of the interval).
+/// at the Graphite end: etsy's through its graphite backend, sky's through its Graphite exporter, each to a carbon
+/// plaintext receiver. Both flush every second (rates are per second of the interval).
 /// </summary>
 public sealed class EtsyStatsdDifferentialTests
 {
@@ -74,9 +78,10 @@ public sealed class EtsyStatsdDifferentialTests
             $"etsy's flush of {Packets.Length} packets");
         await sky.WaitForPacketsAsync(Packets.Length);
         var skyFlush = await sky.FlushAsync();
+        var skyLines = await ThroughGraphiteExporterAsync(skyFlush.Points);
 
         var etsyValues = etsyFlush.Where(l => !OnlyEtsy.ContainsKey(l.Name)).ToDictionary(l => l.Name, l => l.Value);
-        var skyValues = skyFlush.Points.ToDictionary(p => p.Name, p => p.Value);
+        var skyValues = skyLines.ToDictionary(l => l.Name, l => l.Value);
         Assert.Empty(carbon.Problems);
         Assert.All(OnlyEtsy.Keys, name => Assert.Contains(name, etsyFlush.Select(l => l.Name)));
         Assert.Equal(etsyValues.Keys.Order(StringComparer.Ordinal), skyValues.Keys.Order(StringComparer.Ordinal));
@@ -86,6 +91,18 @@ public sealed class EtsyStatsdDifferentialTests
             .ToList();
         Assert.Empty(different);
         Assert.True(etsyValues.Count > 100, $"only {etsyValues.Count} names compared");
+    }
+
+    /// <summary>sky's flushed points as carbon receives them from sky's own exporter.</summary>
+    private static async Task<IReadOnlyList<CarbonLine>> ThroughGraphiteExporterAsync(IReadOnlyList<MetricPoint> points)
+    {
+        await using var carbon = CarbonLineReceiver.Start();
+        using var exporter = new GraphiteExporter(new GraphiteSettings(new DnsEndPoint("127.0.0.1", carbon.Port)), new GraphitePaths((_, _) => null), NullLogger<GraphiteExporter>.Instance);
+        await exporter.StartAsync(CancellationToken.None);
+        exporter.Offer(points);
+        await Eventually.GetAsync(() => carbon.Lines.Count >= points.Count ? carbon.Lines : null, TimeSpan.FromSeconds(15), $"the {points.Count} lines of sky's flush at carbon");
+        await exporter.StopAsync(CancellationToken.None);
+        return carbon.Lines;
     }
 
     /// <summary>Equal, or within a relative 1e-12 (etsy prints numbers in JavaScript's shortest form, which reads back exactly).</summary>
