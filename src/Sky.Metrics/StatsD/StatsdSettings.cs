@@ -22,6 +22,16 @@ public sealed record StatsdSettings
     /// <summary>More UDP endpoints to receive on, such as the Docker bridge's gateway, so that containers reach the server.</summary>
     public IReadOnlyList<IPEndPoint> ExtraUdpEndpoints { get; init; } = [];
 
+    /// <summary>Equal when every setting is, the lists item by item (a settings file read twice gives equal settings).</summary>
+    public bool Equals(StatsdSettings? other) =>
+        other is not null
+        && Listen.Equals(other.Listen)
+        && FlushInterval == other.FlushInterval
+        && Percentiles.SequenceEqual(other.Percentiles)
+        && ExtraUdpEndpoints.SequenceEqual(other.ExtraUdpEndpoints);
+
+    public override int GetHashCode() => HashCode.Combine(Listen, FlushInterval, Percentiles.Count, ExtraUdpEndpoints.Count);
+
     /// <summary>Throws <see cref="ArgumentException"/> saying what is wrong, if anything.</summary>
     public void Validate()
     {

@@ -32,6 +32,10 @@ public sealed class DaemonSettingsTests
         Assert.Equal(embedded.Jobs, documented.Jobs);
         Assert.Equal(embedded.Listen, documented.Listen);
         Assert.Equal(embedded.Router, documented.Router);
+        Assert.Equal(embedded.Metrics, documented.Metrics);
+        Assert.Equal(embedded.Statsd, documented.Statsd);
+        Assert.Equal(embedded.StatsdForContainers, documented.StatsdForContainers);
+        Assert.Equal(embedded.Graphite, documented.Graphite);
     }
 
     [Fact]
