@@ -1,8 +1,8 @@
-using Sky.Feed;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
 

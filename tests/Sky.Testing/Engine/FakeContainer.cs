@@ -1,6 +1,6 @@
-using Sky.Runtime.Resources;
 using Sky.Model;
 using Sky.Runtime;
+using Sky.Runtime.Resources;
 
 namespace Sky.Testing.Engine;
 

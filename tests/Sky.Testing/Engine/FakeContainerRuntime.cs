@@ -1,9 +1,9 @@
-using Sky.Runtime.Resources;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Sky.Model;
 using Sky.Runtime;
+using Sky.Runtime.Resources;
 
 namespace Sky.Testing.Engine;
 
