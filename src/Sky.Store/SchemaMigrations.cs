@@ -105,6 +105,9 @@ internal static class SchemaMigrations
         "ALTER TABLE alerts ADD COLUMN rule TEXT;",
     ];
 
+    /// <summary>The <c>user_version</c> of a data folder from before runs were numbered per job.</summary>
+    internal static int BeforeRunNumbers => Array.FindIndex(Steps, step => step.Contains("ADD COLUMN number", StringComparison.Ordinal));
+
     /// <summary>How many steps there are: the <c>user_version</c> of an up-to-date database.</summary>
     public static int Latest => Steps.Length;
 

@@ -118,7 +118,7 @@ public sealed class JobRunRepositoryTests
         using (var old = new SqliteConnection($"Data Source={Path.Combine(folder.Path, "sky.db")};Pooling=False"))
         {
             old.Open();
-            SchemaMigrations.Apply(old, upTo: SchemaMigrations.Latest - 1);
+            SchemaMigrations.Apply(old, upTo: SchemaMigrations.BeforeRunNumbers);
             foreach (var job in new[] { "a", "b", "a", "a", "b" })
             {
                 old.Execute("INSERT INTO job_runs(job, trigger, dispatched_at, state) VALUES (@job, 'schedule', '2026-11-29T17:00:00.0000000+00:00', 'succeeded')", new { job });

@@ -73,8 +73,8 @@ public static class MetricEndpoints
             await exposition.WriteAsync(context.Response.Body, context.RequestAborted);
         })
             .WithName("GetPrometheusMetrics")
-            .WithDescription("Every current value in Prometheus' text exposition format (0.0.4).")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+            // Prometheus' own format at the path scrapers look for, not part of sky's API and its document.
+            .ExcludeFromDescription();
 
     private static MetricSeriesView View(SeriesHistory series) => new()
     {
