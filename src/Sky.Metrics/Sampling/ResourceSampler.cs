@@ -16,11 +16,17 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
 {
     private const int ReadersAtOnce = 4;
 
+    /// <summary>What one sample of every container took (wall time, ms) and how many it read: the sampler's own cost.</summary>
+    public const string SampleMilliseconds = "sky.sampling.milliseconds";
+
+    public const string SampledContainers = "sky.sampling.containers";
+
     private readonly Dictionary<string, ResourceUsage> previous = new(StringComparer.Ordinal);
 
     /// <summary>Takes one sample of every running container now and writes it; the loop calls it every interval.</summary>
     public async Task SampleAsync(CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var running = feed.Current.Containers.Values.Where(c => c.Phase == ContainerPhase.Running).ToList();
         var readings = new (ContainerFacts Container, ResourceUsage? Usage)[running.Count];
         var now = clock.GetUtcNow();
@@ -47,6 +53,8 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
             runtime.ForgetResourceReader(gone);
         }
 
+        points.Add(new MetricPoint(SampleMilliseconds, MetricLabels.None, clock.GetElapsedTime(started).TotalMilliseconds, now));
+        points.Add(new MetricPoint(SampledContainers, MetricLabels.None, running.Count, now));
         sink.Write(points);
     }
 
