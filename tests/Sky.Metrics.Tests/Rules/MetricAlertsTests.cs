@@ -74,7 +74,22 @@ public sealed class MetricAlertsTests : IDisposable
     }
 
     [Fact]
-    public void A_rate_of_change_fires_when_a_statsd_counter_fell_by_half_over_its_window_and_recovers()
+    public void A_below_rule_fires_escalates_and_recovers()
+    {
+        var evaluator = Evaluator(new MetricRule { Metric = MetricNames.MemoryPercent, Below = 10, For = TimeSpan.FromMinutes(1), Text = "memory.percent below 10 for 1m" });
+
+        Measure(MetricNames.MemoryPercent, 5);
+        evaluator.Evaluate();
+        Advance(TimeSpan.FromMinutes(1), MetricNames.MemoryPercent, 4);
+        Advance(TimeSpan.FromMinutes(1), MetricNames.MemoryPercent, 3);
+        Advance(TimeSpan.FromSeconds(10), MetricNames.MemoryPercent, 30);
+
+        Assert.Equal([NoticeKind.Opened, NoticeKind.Escalated, NoticeKind.Resolved], notices.Select(n => n.Kind));
+        Assert.Contains("memory.percent is 4 (below 10)", notices[0].Incident.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rate_of_change_fires_when_a_statsd_counter_fell_by_half_over_its_window_escalates_and_recovers()
     {
         var evaluator = Evaluator(new MetricRule { Metric = "stats_counts.logins", Change = -0.5, ChangeIsRelative = true, Over = TimeSpan.FromMinutes(10), Text = "stats_counts.logins change -50% over 10m" });
 
@@ -92,8 +107,11 @@ public sealed class MetricAlertsTests : IDisposable
         Assert.Contains("went from 100 to 40 (-60%)", opened.Incident.Message, StringComparison.Ordinal);
         Assert.Null(opened.Incident.Container);
 
+        Advance(TimeSpan.FromMinutes(1), "stats_counts.logins", 45, MetricLabels.None);
+        Assert.Equal(NoticeKind.Escalated, notices[^1].Kind); // still half of what it was ten minutes before, a minute on
+
         Advance(TimeSpan.FromMinutes(1), "stats_counts.logins", 95, MetricLabels.None);
-        Assert.Equal(NoticeKind.Resolved, notices[^1].Kind);
+        Assert.Equal([NoticeKind.Opened, NoticeKind.Escalated, NoticeKind.Resolved], notices.Select(n => n.Kind));
     }
 
     [Fact]
