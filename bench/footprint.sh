@@ -64,7 +64,7 @@ sky_rss=$(rss_mb "$daemon"); docker_rss=$(rss_mb "$dockerd_pid")
 sky_anon=$(anon_mb "$daemon"); docker_anon=$(anon_mb "$dockerd_pid")
 # The resource sampler's own account of its last round (wall time, an upper bound of its CPU), from /metrics.
 exposition=$(curl -s "$SKY_ADDR/metrics")
-sample_ms=$(echo "$exposition" | awk '/^sky_sampling_milliseconds\{/ {printf "%.1f", $2}')
+sample_ms=$(echo "$exposition" | awk '/^sky_sampling_seconds\{/ {printf "%.1f", $2 * 1000}')
 sampled=$(echo "$exposition" | awk '/^sky_sampling_containers\{/ {print $2}')
 sample_share=$(awk -v ms="${sample_ms:-0}" 'BEGIN {printf "%.2f", ms / 10000 * 100}')
 

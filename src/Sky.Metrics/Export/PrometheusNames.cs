@@ -44,7 +44,9 @@ public static class PrometheusNames
             family += "_value";
         }
 
-        return (family, labels.Service is null ? $"StatsD: {name}" : $"{name}, as sky metrics shows it.");
+        var help = labels.Service is not null ? $"{name}, as sky metrics shows it."
+            : name.StartsWith("sky.", StringComparison.Ordinal) ? $"The daemon's own {name}." : $"StatsD: {name}";
+        return (family, help);
     }
 
     private static string Snake(string name)

@@ -16,8 +16,8 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
 {
     private const int ReadersAtOnce = 4;
 
-    /// <summary>What one sample of every container took (wall time, ms) and how many it read: the sampler's own cost.</summary>
-    public const string SampleMilliseconds = "sky.sampling.milliseconds";
+    /// <summary>What one sample of every container took (wall time, in seconds: Prometheus' base unit) and how many it read: the sampler's own cost.</summary>
+    public const string SampleSeconds = "sky.sampling.seconds";
 
     public const string SampledContainers = "sky.sampling.containers";
 
@@ -53,7 +53,7 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
             runtime.ForgetResourceReader(gone);
         }
 
-        points.Add(new MetricPoint(SampleMilliseconds, MetricLabels.None, clock.GetElapsedTime(started).TotalMilliseconds, now));
+        points.Add(new MetricPoint(SampleSeconds, MetricLabels.None, clock.GetElapsedTime(started).TotalSeconds, now));
         points.Add(new MetricPoint(SampledContainers, MetricLabels.None, running.Count, now));
         sink.Write(points);
     }
