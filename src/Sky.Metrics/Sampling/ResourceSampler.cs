@@ -21,6 +21,9 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
 
     public const string SampledContainers = "sky.sampling.containers";
 
+    /// <summary>CPU time one round used on the sampler's thread (seconds), when it read only files and so never left it.</summary>
+    public const string SampleCpuSeconds = "sky.sampling.cpu.seconds";
+
     private readonly Dictionary<string, ResourceUsage> previous = new(StringComparer.Ordinal);
 
     /// <summary>Takes one sample of every running container now and writes it; the loop calls it every interval.</summary>
@@ -30,10 +33,31 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
         var running = feed.Current.Containers.Values.Where(c => c.Phase == ContainerPhase.Running).ToList();
         var readings = new (ContainerFacts Container, ResourceUsage? Usage)[running.Count];
         var now = clock.GetUtcNow();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, running.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadersAtOnce, CancellationToken = cancellationToken },
-            async (index, token) => readings[index] = (running[index], await ReadAsync(running[index], now, token)));
+        // Reads from the kernel's files finish at once, on this thread; only reads through the engine wait, a few at a time.
+        var cpuBefore = ThreadCpu.Now();
+        var pending = new List<Task>();
+        var waited = false;
+        for (var index = 0; index < running.Count; index++)
+        {
+            var container = running[index];
+            var slot = index;
+            var reading = ReadAsync(container, now, cancellationToken);
+            if (reading.IsCompleted)
+            {
+                readings[slot] = (container, await reading);
+                continue;
+            }
+
+            pending.Add(reading.ContinueWith(done => readings[slot] = (container, done.Result), cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
+            if (pending.Count >= ReadersAtOnce)
+            {
+                waited = true;
+                pending.Remove(await Task.WhenAny(pending));
+            }
+        }
+
+        var cpu = !waited && pending.Count == 0 && cpuBefore is { } before && ThreadCpu.Now() is { } after ? after - before : (TimeSpan?)null;
+        await Task.WhenAll(pending);
 
         var points = new List<MetricPoint>(running.Count * MetricNames.Resources.Count);
         foreach (var (container, usage) in readings)
@@ -55,6 +79,10 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
 
         points.Add(new MetricPoint(SampleSeconds, MetricLabels.None, clock.GetElapsedTime(started).TotalSeconds, now));
         points.Add(new MetricPoint(SampledContainers, MetricLabels.None, running.Count, now));
+        if (cpu is { } used)
+        {
+            points.Add(new MetricPoint(SampleCpuSeconds, MetricLabels.None, used.TotalSeconds, now));
+        }
         sink.Write(points);
     }
 
