@@ -82,7 +82,7 @@ public static class MetricsCommand
                 view.Series.Select(s => (IReadOnlyList<string>)
                 [
                     s.Name,
-                    s.Container ?? (s.Service is null ? "-" : s.Instance ?? "-"),
+                    s.Container ?? (s.Service is null ? "-" : $"{s.Instance} (all)"),
                     MetricText.Value(s.Name, s.Values.Count > 0 ? s.Values[^1] : null),
                     MetricText.Value(s.Name, s.Values.Count > 0 ? s.Values.Min() : null),
                     MetricText.Value(s.Name, s.Values.Count > 0 ? s.Values.Average() : null),

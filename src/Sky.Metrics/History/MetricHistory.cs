@@ -11,6 +11,8 @@ namespace Sky.Metrics.History;
 /// </summary>
 public sealed class MetricHistory
 {
+    private static readonly TimeSpan ForgetQuietAfter = TimeSpan.FromMinutes(15);
+
     private readonly HistoryFile file;
     private readonly Lock gate = new();
     private readonly Dictionary<MetricSeries, OpenSeries> open = [];
@@ -141,8 +143,9 @@ public sealed class MetricHistory
         {
             foreach (var (series, state) in open.ToList())
             {
-                // A series quiet for a whole coarse block is gone (its container removed): its blocks are written.
-                if (now - state.LastWritten > Coarse.Block)
+                // A quiet series is gone (its container removed, a job's run over): its blocks are written, and one that
+                // comes back gets new blocks that merge with the stored ones. Memory holds what is being written.
+                if (now - state.LastWritten > ForgetQuietAfter)
                 {
                     open.Remove(series);
                 }

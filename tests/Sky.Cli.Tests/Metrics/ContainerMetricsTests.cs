@@ -46,6 +46,11 @@ public sealed class ContainerMetricsTests
         Assert.Contains(cpu.GetProperty("values").EnumerateArray(), v => v.GetDouble() > 50);
         Assert.Contains(series, s => s.GetProperty("name").GetString() == "memory.usage");
 
+        var unknown = await daemon.RunAsync("metrics", "nosuch");
+        Assert.Equal((4, true), (unknown.ExitCode, unknown.Error.Contains("no service named 'nosuch'", StringComparison.Ordinal)));
+        var badRange = await daemon.RunAsync("metrics", "burner", "--since", "soon");
+        Assert.Equal((2, true), (badRange.ExitCode, badRange.Error.Contains("since 'soon' is neither a duration ago", StringComparison.Ordinal)));
+
         var table = await daemon.RunAsync("metrics", "hog");
         Assert.Contains("memory.usage", table.Output, StringComparison.Ordinal);
         Assert.Contains(" MiB", table.Output, StringComparison.Ordinal);

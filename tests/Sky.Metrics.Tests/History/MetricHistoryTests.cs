@@ -76,6 +76,21 @@ public sealed class MetricHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_series_quiet_for_a_while_leaves_memory_and_comes_back_without_losing_what_it_wrote()
+    {
+        var history = NewHistory();
+        history.Record([Point("cpu.percent", 1, Noon), Point("memory.usage", 5, Noon.AddMinutes(20))]);
+
+        history.Prune(Noon.AddMinutes(20));
+        Assert.Equal(1, history.OpenSeriesCount); // cpu.percent, quiet for 20 minutes, is written and forgotten
+
+        history.Record([Point("cpu.percent", 2, Noon.AddMinutes(30))]);
+        history.Flush();
+        var read = await history.ReadAsync(Query() with { Names = new HashSet<string> { "cpu.percent" } }, Noon.AddMinutes(31), default);
+        Assert.Equal([1d, 2d], read.Single().Points.Select(p => p.Value));
+    }
+
+    [Fact]
     public async Task A_query_names_the_service_instance_and_metrics_it_wants_and_global_series_stay_apart()
     {
         var history = NewHistory();
