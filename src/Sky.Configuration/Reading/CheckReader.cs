@@ -37,9 +37,9 @@ internal sealed class CheckReader(KeyReaders readers)
         var keys = readers.Mapping(map, path, KeyPlaces.Check);
 
         // `port` is the probed port of an http check, and a check kind of its own otherwise.
-        var hasHttp = keys.Writes(ConfigurationKeys.CheckHttp);
-        var hasCommand = keys.Writes(ConfigurationKeys.CheckCommand);
-        var hasPort = keys.Writes(ConfigurationKeys.CheckPort);
+        var hasHttp = keys.Writes(CheckKeys.CheckHttp);
+        var hasCommand = keys.Writes(CheckKeys.CheckCommand);
+        var hasPort = keys.Writes(CheckKeys.CheckPort);
         if (hasHttp && hasCommand || hasCommand && hasPort)
         {
             readers.Values.Report(map, path, "a check can have only one of http, port or command");
@@ -61,13 +61,13 @@ internal sealed class CheckReader(KeyReaders readers)
         var spec = new CheckSpec
         {
             Kind = hasHttp ? CheckKind.Http : hasCommand ? CheckKind.Command : CheckKind.Port,
-            Path = keys.Get(ConfigurationKeys.CheckHttp),
-            Port = keys.Get(ConfigurationKeys.CheckPort),
-            Command = keys.Get(ConfigurationKeys.CheckCommand),
-            Interval = keys.Get(ConfigurationKeys.CheckInterval) ?? defaults.Interval,
-            Timeout = keys.Get(ConfigurationKeys.CheckTimeout) ?? defaults.Timeout,
-            Retries = keys.Get(ConfigurationKeys.CheckRetries) ?? defaults.Retries,
-            StartPeriod = keys.Get(ConfigurationKeys.CheckStartPeriod) ?? defaults.StartPeriod,
+            Path = keys.Get(CheckKeys.CheckHttp),
+            Port = keys.Get(CheckKeys.CheckPort),
+            Command = keys.Get(CheckKeys.CheckCommand),
+            Interval = keys.Get(CheckKeys.CheckInterval) ?? defaults.Interval,
+            Timeout = keys.Get(CheckKeys.CheckTimeout) ?? defaults.Timeout,
+            Retries = keys.Get(CheckKeys.CheckRetries) ?? defaults.Retries,
+            StartPeriod = keys.Get(CheckKeys.CheckStartPeriod) ?? defaults.StartPeriod,
         };
         return new CheckDraft(spec, map, path);
     }

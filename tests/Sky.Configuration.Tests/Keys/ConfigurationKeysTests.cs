@@ -13,7 +13,7 @@ public class ConfigurationKeysTests
     public static TheoryData<string> Rows => [.. Fields.Select(f => f.Name)];
 
     private static IEnumerable<FieldInfo> Fields =>
-        new[] { typeof(ConfigurationKeys), typeof(RouterKeys), typeof(MetricsKeys), typeof(AlertRuleKeys) }
+        new[] { typeof(ConfigurationKeys), typeof(CheckKeys), typeof(RouterKeys), typeof(MetricsKeys), typeof(AlertRuleKeys) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType.IsAssignableTo(typeof(ConfigurationKey)));
 
@@ -190,7 +190,7 @@ public class ConfigurationKeysTests
     /// <summary>A check needs exactly one of http, port or command: a port check unless the key is one of them.</summary>
     private static string Check(ConfigurationKey key)
     {
-        ConfigurationKey[] kinds = [ConfigurationKeys.CheckHttp, ConfigurationKeys.CheckPort, ConfigurationKeys.CheckCommand];
+        ConfigurationKey[] kinds = [CheckKeys.CheckHttp, CheckKeys.CheckPort, CheckKeys.CheckCommand];
         var check = kinds.Contains(key) ? $"    - {key.Name}: {key.Example}" : $"    - port: 8080\n      {key.Name}: {key.Example}";
         return Service(null, $"  ports: [ 8080 ]\n  checks:\n{check}");
     }
