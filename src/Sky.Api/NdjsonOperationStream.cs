@@ -19,8 +19,12 @@ public sealed class NdjsonOperationStream : IOperationReporter
     public void PlanReady(Plan plan) => messages.Writer.TryWrite(new StreamMessage
     {
         Type = "plan",
-        Steps = plan.InDisplayOrder().Select(s => new PlanStepView(s.Id, s.Action.ToString(), s.Verb, s.Target, s.IsContainerStep, s.Reason)).ToList(),
+        Steps = StepViews(plan),
     });
+
+    /// <summary>A plan's steps in display order, as the CLI shows them.</summary>
+    public static IReadOnlyList<PlanStepView> StepViews(Plan plan) =>
+        plan.InDisplayOrder().Select(s => new PlanStepView(s.Id, s.Action.ToString(), s.Verb, s.Target, s.IsContainerStep, s.Reason)).ToList();
 
     public void Progress(StepProgress progress) => messages.Writer.TryWrite(new StreamMessage
     {

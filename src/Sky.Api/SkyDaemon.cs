@@ -11,6 +11,7 @@ using Sky.Runtime;
 using Sky.Scheduler;
 using Sky.Store;
 using Sky.Supervisor;
+using Sky.Supervisor.Revisions;
 
 namespace Sky.Api;
 
@@ -53,9 +54,11 @@ public static class SkyDaemon
         services.AddSingleton(runtime ?? DockerRuntime.FromEnvironment());
         // Before the supervisor and the scheduler: the first containers they create are told where StatsD listens.
         services.AddStatsd(options.Statsd, options.StatsdForContainers);
+        services.AddSingleton<RevisionResolver>();
         services.AddSingleton<DesiredStateSource>();
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ServiceOperations>();
+        services.AddSingleton<ConfigurationOperations>();
         services.AddSingleton<Sky.Supervisor.Health.HealthRegistry>();
         services.AddSingleton<IContainerHealthView>(s => s.GetRequiredService<Sky.Supervisor.Health.HealthRegistry>());
         services.AddSingleton<Sky.Supervisor.Health.CheckProber>();
@@ -105,6 +108,7 @@ public static class SkyDaemon
         api.AddEndpointFilter<NameFilter>();
         SystemEndpoints.Map(api);
         ConfigurationEndpoints.Map(api);
+        RevisionEndpoints.Map(api);
         EventEndpoints.Map(api);
         ServiceEndpoints.Map(api);
         LogEndpoints.Map(api);

@@ -17,7 +17,9 @@ public static class SkyCommandLine
 
         root.Subcommands.Add(DaemonCommand.Create(Context));
         root.Subcommands.Add(ApplyCommand.Create(Context));
+        root.Subcommands.Add(DiffCommand.Create(Context));
         root.Subcommands.Add(ValidateCommand.Create(Context));
+        root.Subcommands.Add(RevisionCommand.Create(Context));
         root.Subcommands.Add(ServiceCommand.Create(Context));
         root.Subcommands.Add(JobCommand.Create(Context));
         root.Subcommands.Add(PsCommand.Create(Context));

@@ -20,6 +20,7 @@ public static class ConfigurationLoader
         var warnings = new WarningList();
         var entries = new List<Entry>();
         var byName = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var sourceOf = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             if (YamlTreeReader.Read(file.Path, file.Content ?? "", errors) is not { } roots)
@@ -28,16 +29,19 @@ public static class ConfigurationLoader
             }
 
             var reader = new EntryReader(file, errors);
-            foreach (var entry in roots.SelectMany(reader.ReadDocument))
+            foreach (var entry in roots.SelectMany(reader.ReadDocument).Where(e => !file.Omitted.Contains(e.Name)))
             {
                 if (byName.TryGetValue(entry.Name, out var first))
                 {
-                    errors.Add(entry.File, entry.Key, entry.Name,
-                        $"duplicate entry '{entry.Name}' (first at {first.File}:{first.Key.Line}:{first.Key.Column})");
+                    var firstSource = sourceOf[entry.Name];
+                    errors.Add(entry.File, entry.Key, entry.Name, firstSource != file.Source
+                        ? $"entry '{entry.Name}' is defined by two sources: {firstSource} ({first.File}:{first.Key.Line}:{first.Key.Column}) and {file.Source}; keep it in one (sky service rm {entry.Name} takes it out of the other)"
+                        : $"duplicate entry '{entry.Name}' (first at {first.File}:{first.Key.Line}:{first.Key.Column})");
                     continue;
                 }
 
                 byName.Add(entry.Name, entry);
+                sourceOf.Add(entry.Name, file.Source);
                 entries.Add(entry);
             }
         }
@@ -53,5 +57,16 @@ public static class ConfigurationLoader
         return errors.Count == 0
             ? new ConfigurationResult(state, [], warnings.Sorted(fileOrder))
             : new ConfigurationResult(null, errors.Sorted(fileOrder), warnings.Sorted(fileOrder));
+    }
+
+    /// <summary>The names of the entries the files define (those not omitted), whatever else is wrong with them.</summary>
+    public static IReadOnlyList<string> EntryNames(IReadOnlyList<ConfigurationFile> files)
+    {
+        var errors = new ErrorList();
+        return files.SelectMany(file => YamlTreeReader.Read(file.Path, file.Content ?? "", errors) is { } roots
+                ? roots.SelectMany(new EntryReader(file, errors).ReadDocument).Select(e => e.Name).Where(n => !file.Omitted.Contains(n))
+                : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 }

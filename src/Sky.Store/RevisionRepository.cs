@@ -1,48 +1,103 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 
 namespace Sky.Store;
 
-/// <summary>Every applied configuration, kept whole, so any earlier one can be shown or returned to.</summary>
+/// <summary>
+/// Every applied configuration, kept whole (every source and pin it stood for), so any earlier one can be shown or
+/// returned to; each stored with what it changed, entry by entry, in one transaction.
+/// </summary>
 public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
 {
-    public long Add(string source, IReadOnlyList<StoredFile> files)
+    private const string Columns = "number, created_at AS createdAt, source, kind, files, content";
+
+    public long Add(string origin, string kind, RevisionContent content, IReadOnlyList<RevisionChange> changes)
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<long>(
-            "INSERT INTO revisions(created_at, source, files) VALUES (@createdAt, @source, @files); SELECT last_insert_rowid();",
-            new { createdAt = clock.GetUtcNow().ToString("O"), source, files = JsonSerializer.Serialize(files) });
+        using var transaction = connection.BeginTransaction();
+        var number = connection.ExecuteScalar<long>(
+            "INSERT INTO revisions(created_at, source, kind, files, content) VALUES (@createdAt, @origin, @kind, '[]', @content); SELECT last_insert_rowid();",
+            new { createdAt = clock.GetUtcNow().ToString("O"), origin, kind, content = JsonSerializer.Serialize(content) },
+            transaction);
+        foreach (var change in changes)
+        {
+            connection.Execute(
+                "INSERT INTO revision_changes(revision, entry, entry_kind, change, details) VALUES (@number, @entry, @entryKind, @change, @details)",
+                new { number, entry = change.Entry, entryKind = change.EntryKind, change = change.Change, details = JsonSerializer.Serialize(change.Details) },
+                transaction);
+        }
+
+        transaction.Commit();
+        return number;
     }
 
     public Revision? Latest()
     {
         using var connection = database.Open();
-        var row = connection.QuerySingleOrDefault<RevisionRow>("SELECT number, created_at AS createdAt, source, files FROM revisions ORDER BY number DESC LIMIT 1");
-        return row?.ToRevision();
+        return connection.QuerySingleOrDefault<RevisionRow>($"SELECT {Columns} FROM revisions ORDER BY number DESC LIMIT 1")?.ToRevision();
     }
 
     public Revision? Get(long number)
     {
         using var connection = database.Open();
-        var row = connection.QuerySingleOrDefault<RevisionRow>("SELECT number, created_at AS createdAt, source, files FROM revisions WHERE number = @number", new { number });
-        return row?.ToRevision();
+        return connection.QuerySingleOrDefault<RevisionRow>($"SELECT {Columns} FROM revisions WHERE number = @number", new { number })?.ToRevision();
     }
 
-    /// <summary>The newest first, without their files.</summary>
+    /// <summary>The newest first, without their content.</summary>
     public IReadOnlyList<Revision> List(int limit)
     {
         using var connection = database.Open();
-        return connection.Query<RevisionRow>("SELECT number, created_at AS createdAt, source, '[]' AS files FROM revisions ORDER BY number DESC LIMIT @limit", new { limit })
+        return connection.Query<RevisionRow>("SELECT number, created_at AS createdAt, source, kind, '[]' AS files, '{"Sources":[],"Pins":[]}' AS content FROM revisions ORDER BY number DESC LIMIT @limit", new { limit })
             .Select(r => r.ToRevision())
             .ToList();
     }
 
-    private sealed record RevisionRow(long Number, string CreatedAt, string Source, string Files)
+    /// <summary>What one revision changed, entry by entry.</summary>
+    public IReadOnlyList<RevisionChange> ChangesOf(long revision)
+    {
+        using var connection = database.Open();
+        return connection.Query<ChangeRow>($"{ChangeSelect} WHERE revision = @revision ORDER BY entry", new { revision }).Select(r => r.ToChange()).ToList();
+    }
+
+    /// <summary>The revisions that changed an entry, newest first.</summary>
+    public IReadOnlyList<RevisionChange> ChangesTo(string entry, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<ChangeRow>($"{ChangeSelect} WHERE entry = @entry ORDER BY revision DESC LIMIT @limit", new { entry, limit }).Select(r => r.ToChange()).ToList();
+    }
+
+    /// <summary>Records how acting on a revision's change to an entry went; a later outcome (rolled back) overwrites an earlier one.</summary>
+    public void SetOutcome(long revision, string entry, string outcome, string? message)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "UPDATE revision_changes SET outcome = @outcome, outcome_message = @message WHERE revision = @revision AND entry = @entry",
+            new { revision, entry, outcome, message });
+    }
+
+    private const string ChangeSelect = "SELECT revision, entry, entry_kind AS entryKind, change, details, outcome, outcome_message AS outcomeMessage FROM revision_changes";
+
+    private sealed record RevisionRow(long Number, string CreatedAt, string Source, string Kind, string Files, string? Content)
     {
         public Revision ToRevision() => new(
             Number,
-            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(CreatedAt, CultureInfo.InvariantCulture),
             Source,
-            JsonSerializer.Deserialize<List<StoredFile>>(Files) ?? []);
+            Kind,
+            Content is null
+                // A revision from before sources: its files were the whole configuration, one source named as it was applied.
+                ? new RevisionContent([new RevisionSource(Source, null, JsonSerializer.Deserialize<List<StoredFile>>(Files) ?? [])], [])
+                : JsonSerializer.Deserialize<RevisionContent>(Content) ?? RevisionContent.Empty);
+    }
+
+    private sealed record ChangeRow(long Revision, string Entry, string EntryKind, string Change, string Details, string? Outcome, string? OutcomeMessage)
+    {
+        public RevisionChange ToChange() => new(Entry, EntryKind, Change, JsonSerializer.Deserialize<List<string>>(Details) ?? [])
+        {
+            Revision = Revision,
+            Outcome = Outcome,
+            OutcomeMessage = OutcomeMessage,
+        };
     }
 }

@@ -103,10 +103,30 @@ internal static class SchemaMigrations
         """,
         // A metric rule's incident is one per rule: the rule as written tells two of one instance apart.
         "ALTER TABLE alerts ADD COLUMN rule TEXT;",
+        // Sources: a revision holds every source applied so far (and rollbacks' pins) as JSON in content; rows from
+        // before keep their files, read as one source. What each revision did to each entry, and how that went.
+        """
+        ALTER TABLE revisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'apply';
+        ALTER TABLE revisions ADD COLUMN content TEXT;
+        CREATE TABLE revision_changes (
+            revision INTEGER NOT NULL,
+            entry TEXT NOT NULL,
+            entry_kind TEXT NOT NULL,
+            change TEXT NOT NULL,
+            details TEXT NOT NULL,
+            outcome TEXT,
+            outcome_message TEXT,
+            PRIMARY KEY (revision, entry)
+        );
+        CREATE INDEX revision_changes_by_entry ON revision_changes(entry, revision);
+        """,
     ];
 
     /// <summary>The <c>user_version</c> of a data folder from before runs were numbered per job.</summary>
     internal static int BeforeRunNumbers => Array.FindIndex(Steps, step => step.Contains("ADD COLUMN number", StringComparison.Ordinal));
+
+    /// <summary>The <c>user_version</c> of a data folder from before revisions held sources.</summary>
+    internal static int BeforeSources => Array.FindIndex(Steps, step => step.Contains("revision_changes", StringComparison.Ordinal));
 
     /// <summary>How many steps there are: the <c>user_version</c> of an up-to-date database.</summary>
     public static int Latest => Steps.Length;

@@ -1,41 +1,45 @@
-using System.Text.Json;
 using Sky.Model;
+using Sky.Store;
+using Sky.Supervisor.Revisions;
 
 namespace Sky.Supervisor;
 
 /// <summary>
-/// What an apply changes, entry by entry, as people read it: <c>added service web</c>, <c>changed service web</c>,
-/// <c>removed job nightly</c>. An entry changed when anything of its resolved form differs (instances, containers,
+/// What an apply changes, entry by entry: added, changed (with a line per key, <see cref="SpecDiff"/>) or removed, in
+/// the order of the configuration. An entry changed when anything of its resolved form differs (instances, containers,
 /// checks, schedule...), so the words never miss a change the supervisor will act on. Pure.
 /// </summary>
 public static class ConfigurationChanges
 {
-    public static IReadOnlyList<string> Between(DesiredState before, DesiredState after)
+    public const string Added = "added";
+    public const string Changed = "changed";
+    public const string Removed = "removed";
+
+    public static IReadOnlyList<RevisionChange> Between(DesiredState before, DesiredState after)
     {
-        var changes = new List<string>();
-        // Where an entry was written (its file) is no change to it.
-        Compare("service", before.Services.ToDictionary(s => s.Name, s => Form(s with { Source = null })), after.Services.ToDictionary(s => s.Name, s => Form(s with { Source = null })), changes);
-        Compare("job", before.Jobs.ToDictionary(j => j.Name, j => Form(j with { Source = null })), after.Jobs.ToDictionary(j => j.Name, j => Form(j with { Source = null })), changes);
+        var changes = new List<RevisionChange>();
+        Compare("service", before.Services.ToDictionary(s => s.Name), after.Services.ToDictionary(s => s.Name), changes);
+        Compare("job", before.Jobs.ToDictionary(j => j.Name), after.Jobs.ToDictionary(j => j.Name), changes);
         return changes;
     }
 
-    private static void Compare(string kind, Dictionary<string, string> before, Dictionary<string, string> after, List<string> changes)
+    /// <summary>As people read it: <c>changed service web</c>.</summary>
+    public static string Describe(RevisionChange change) => $"{change.Change} {change.EntryKind} {change.Entry}";
+
+    private static void Compare<T>(string kind, Dictionary<string, T> before, Dictionary<string, T> after, List<RevisionChange> changes)
     {
-        foreach (var (name, form) in after)
+        foreach (var (name, entry) in after)
         {
             if (!before.TryGetValue(name, out var earlier))
             {
-                changes.Add($"added {kind} {name}");
+                changes.Add(new RevisionChange(name, kind, Added, []));
             }
-            else if (earlier != form)
+            else if (SpecDiff.Between(earlier, entry) is { Count: > 0 } details)
             {
-                changes.Add($"changed {kind} {name}");
+                changes.Add(new RevisionChange(name, kind, Changed, details));
             }
         }
 
-        changes.AddRange(before.Keys.Where(name => !after.ContainsKey(name)).Select(name => $"removed {kind} {name}"));
+        changes.AddRange(before.Keys.Where(name => !after.ContainsKey(name)).Select(name => new RevisionChange(name, kind, Removed, [])));
     }
-
-    // The resolved entry written out whole: records of lists compare by reference, their JSON by value.
-    private static string Form<T>(T entry) => JsonSerializer.Serialize(entry);
 }

@@ -15,7 +15,6 @@ public sealed class ServiceOperations(
     IContainerRuntime runtime,
     Naming naming,
     DesiredStateSource desired,
-    RevisionRepository revisions,
     ServiceIntentRepository intents,
     EventLog events,
     PlanExecutor executor) : IDisposable
@@ -86,51 +85,53 @@ public sealed class ServiceOperations(
     }
 
     /// <summary>
-    /// Validates and stores a configuration as a new revision, then converges the instances wanted running. The
-    /// configuration's warnings (an alert on a metric nothing measures) are reported first; every image
-    /// it names that is not on the engine is reported as a warning (with the entries naming it) before the plan: the
-    /// configuration is still applied, since the image may be built or loaded before anyone starts the service.
+    /// Runs <paramref name="work"/> under the lock every mutation takes, so what it plans against stays true while it
+    /// acts (an apply, a removal or a rollback stores a revision and converges inside it).
     /// </summary>
-    public async Task<long> ApplyAsync(string source, IReadOnlyList<ConfigurationFile> files, IOperationReporter reporter, CancellationToken cancellationToken)
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        // Resolve before storing: a configuration with an error is never recorded and starts nothing.
-        var configuration = desired.Check(files);
-        var state = configuration.State!;
-        foreach (var warning in configuration.Warnings)
-        {
-            reporter.Warning(warning.ToString());
-        }
-
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var before = desired.Current().State;
-            var number = revisions.Add(source, files.Select(f => new StoredFile(f.Path, f.Content)).ToList());
-            desired.Applied(number, state, source);
-            foreach (var change in ConfigurationChanges.Between(before, state))
-            {
-                reporter.Changed(change);
-            }
-
-            events.Append("apply", null, null, $"applied revision {number} from {source}");
-            foreach (var missing in await images.MissingAsync(ImageCheck.Named(state), cancellationToken))
-            {
-                reporter.Warning($"{missing}: starting it will fail; {ImageCheck.NeverPulls}");
-            }
-
-            var wanted = WantedRunning(state);
-            var observed = await ObserveAsync(cancellationToken);
-            var start = Planner.Start(wanted, observed);
-            var orphans = Planner.RemoveOrphans(state.Services.SelectMany(s => s.Instances).SelectMany(i => i.Containers).ToList(), observed);
-            var plan = start.Then(orphans);
-            await ExecuteAsync(plan, number, "apply", reporter, cancellationToken);
-            return number;
+            return await work();
         }
         finally
         {
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// What converging to <paramref name="state"/> would do: start (or replace) the containers of the instances people
+    /// want running, and remove the containers no entry wants any more. Changes nothing.
+    /// </summary>
+    public async Task<Plan> PlanConvergeAsync(DesiredState state, CancellationToken cancellationToken)
+    {
+        var observed = await ObserveAsync(cancellationToken);
+        var start = Planner.Start(WantedRunning(state), observed);
+        var orphans = Planner.RemoveOrphans(state.Services.SelectMany(s => s.Instances).SelectMany(i => i.Containers).ToList(), observed);
+        return start.Then(orphans);
+    }
+
+    /// <summary>
+    /// Converges what runs to a revision just stored: call it inside <see cref="ExclusiveAsync{T}"/>. Every image the
+    /// state names that is not on the engine is a warning first (the revision stands: the image may be built or loaded
+    /// before anyone starts the service). Returns, per service, why a container of it failed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ConvergeAsync(DesiredState state, long revision, string operation, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        foreach (var missing in await images.MissingAsync(ImageCheck.Named(state), cancellationToken))
+        {
+            reporter.Warning($"{missing}: starting it will fail; {ImageCheck.NeverPulls}");
+        }
+
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        await ExecuteAsync(await PlanConvergeAsync(state, cancellationToken), revision, operation, reporter, cancellationToken, failures);
+        return failures;
+    }
+
+    /// <summary>The services with an instance people want running in <paramref name="state"/>.</summary>
+    public IReadOnlySet<string> ServicesWantedRunning(DesiredState state) => WantedRunning(state).Select(i => i.Service).ToHashSet(StringComparer.Ordinal);
 
     public Task<bool> StartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
         WithIntentAsync(selector, running: true, async (revision, instances) =>
@@ -224,7 +225,7 @@ public sealed class ServiceOperations(
         return state.Services.SelectMany(s => s.Instances).Where(i => running.Contains((i.Service, i.Name))).ToList();
     }
 
-    private async Task<bool> ExecuteAsync(Plan plan, long revision, string operation, IOperationReporter reporter, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteAsync(Plan plan, long revision, string operation, IOperationReporter reporter, CancellationToken cancellationToken, Dictionary<string, string>? failures = null)
     {
         reporter.PlanReady(plan);
         var steps = plan.Steps.ToDictionary(s => s.Id);
@@ -235,6 +236,13 @@ public sealed class ServiceOperations(
             {
                 var outcome = progress.Status == StepStatus.Done ? "done" : $"failed: {progress.Message}";
                 events.Append(operation, step.Spec.Service, step.Spec.Instance, $"{step.Verb} {step.Target}: {outcome}");
+                if (progress.Status == StepStatus.Failed && failures is not null)
+                {
+                    lock (failures)
+                    {
+                        failures.TryAdd(step.Spec.Service, $"{step.Verb.ToLowerInvariant()} {step.Target}: {progress.Message}");
+                    }
+                }
             }
 
             reporter.Progress(progress);

@@ -20,7 +20,7 @@ public sealed class ConfigurationChangesTests
 
         Assert.Equal(
             ["changed service web", "added service new", "removed service old", "changed job report", "added job cleanup"],
-            ConfigurationChanges.Between(before, after));
+            ConfigurationChanges.Between(before, after).Select(ConfigurationChanges.Describe));
     }
 
     [Fact]
@@ -29,5 +29,17 @@ public sealed class ConfigurationChangesTests
         var state = new DesiredState([Service("web", "web:1")], [Job("report", "1 day at 03:00")]);
 
         Assert.Empty(ConfigurationChanges.Between(state, state with { }));
+    }
+
+    [Fact]
+    public void A_changed_entry_says_which_keys_changed_and_how()
+    {
+        var before = new DesiredState([Service("web", "web:1")], [Job("report", "1 day at 03:00")]);
+        var after = new DesiredState([Service("web", "web:2")], [Job("report", "1 day at 04:00")]);
+
+        var changes = ConfigurationChanges.Between(before, after);
+
+        Assert.Equal(["default/web.image: \"web:1\" -> \"web:2\""], changes[0].Details);
+        Assert.Equal(["every: \"1 day at 03:00\" -> \"1 day at 04:00\""], changes[1].Details);
     }
 }

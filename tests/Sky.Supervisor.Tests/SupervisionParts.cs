@@ -7,6 +7,7 @@ using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor.Health;
 using Sky.Supervisor.Restarts;
+using Sky.Supervisor.Revisions;
 using Sky.Supervisor.Supervision;
 using Sky.Testing.Engine;
 
@@ -31,9 +32,12 @@ public sealed class SupervisionParts : IDisposable
         Outages = new EngineOutages(Clock);
         Ends = new ContainerEnds(Engine, Registry, History, Outages);
         Intents = new ServiceIntentRepository(Database, Clock);
-        Desired = new DesiredStateSource(new RevisionRepository(Database, Clock), Naming, Feed);
+        Revisions = new RevisionRepository(Database, Clock);
+        Resolver = new RevisionResolver(Naming, Revisions);
+        Desired = new DesiredStateSource(Revisions, Resolver, Feed);
         var executor = new PlanExecutor(Engine, Naming, Registry, Feed, NullLogger<PlanExecutor>.Instance);
-        Operations = new ServiceOperations(Engine, Naming, Desired, new RevisionRepository(Database, Clock), Intents, Events, executor);
+        Operations = new ServiceOperations(Engine, Naming, Desired, Intents, Events, executor);
+        Configuration = new ConfigurationOperations(Operations, Desired, Resolver, Revisions, Events);
         Healer = new Healer(Operations, Registry, History, NullLogger<Healer>.Instance);
     }
 
@@ -42,6 +46,12 @@ public sealed class SupervisionParts : IDisposable
     public ServiceIntentRepository Intents { get; }
 
     public DesiredStateSource Desired { get; }
+
+    public RevisionRepository Revisions { get; }
+
+    public RevisionResolver Resolver { get; }
+
+    public ConfigurationOperations Configuration { get; }
 
     public ServiceOperations Operations { get; }
 
@@ -83,8 +93,9 @@ public sealed class SupervisionParts : IDisposable
     /// <summary>Applies a configuration (as revision 1) and returns the first instance of its first service, wanted running.</summary>
     public InstanceSpec ApplyAndWant(string yaml)
     {
-        var state = Desired.Resolve([new ConfigurationFile("services.yml", yaml)]);
-        Desired.Applied(1, state, "test");
+        var content = new RevisionContent([new RevisionSource("test", null, [new StoredFile("services.yml", yaml)])], []);
+        var state = Resolver.Resolve(content);
+        Desired.Applied(1, state, content, "test");
         var instance = state.Services[0].Instances[0];
         Intents.Set(instance.Service, instance.Name, running: true);
         return instance;

@@ -1,12 +1,14 @@
+using Sky.Api.Views;
 using Sky.Configuration;
 using Sky.Contracts;
 using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor;
+using Sky.Supervisor.Revisions;
 
 namespace Sky.Api.Endpoints;
 
-/// <summary>Validating and applying configurations; listing revisions.</summary>
+/// <summary>Validating, previewing and applying configurations.</summary>
 public static class ConfigurationEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -21,25 +23,33 @@ public static class ConfigurationEndpoints
             .Produces<ValidationAnswer>()
             .ProducesErrors(StatusCodes.Status400BadRequest);
 
-        api.MapPost("/apply", async (FilesRequest request, HttpContext context, ServiceOperations operations) =>
+        api.MapPost("/apply", async (FilesRequest request, HttpContext context, ConfigurationOperations configuration) =>
         {
-            var files = Files(request);
+            var source = Source(request);
             var stream = new NdjsonOperationStream();
             return await stream.RunAsync(context, async reporter =>
             {
-                var revision = await operations.ApplyAsync(request.Source ?? "api", files, reporter, CancellationToken.None);
+                var revision = await configuration.ApplyAsync(source, reporter, CancellationToken.None);
                 return (true, revision);
             });
         })
             .WithName("Apply")
-            .WithDescription("A plan, progress as steps move, then a result (or an error) as NDJSON lines.")
+            .WithDescription("Applies a source: adds or updates the entries it holds, removes only those it held last time and no longer does. A plan, progress as steps move, then a result (or an error) as NDJSON lines.")
             .ProducesLines<StreamMessage>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
 
-        api.MapGet("/revisions", (RevisionRepository revisions, int? limit) =>
-            Results.Json(revisions.List(limit ?? 20).Select(r => new RevisionView(r.Number, r.CreatedAt, r.Source)).ToList(), SkyJson.Options))
-            .WithName("ListRevisions")
-            .Produces<List<RevisionView>>();
+        api.MapPost("/apply/preview", async (FilesRequest request, ConfigurationOperations configuration, CancellationToken cancellationToken) =>
+        {
+            var source = Source(request);
+            var preview = await configuration.PreviewAsync(source, cancellationToken);
+            return Results.Json(
+                new ApplyPreviewView(source.Name, preview.Changes.Select(RevisionViews.Change).ToList(), NdjsonOperationStream.StepViews(preview.Plan), preview.Warnings),
+                SkyJson.Options);
+        })
+            .WithName("PreviewApply")
+            .WithDescription("What applying the source would change (entry by entry, key by key) and the container steps it would take; changes nothing.")
+            .Produces<ApplyPreviewView>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
     }
 
     public static ValidationAnswer Answer(ConfigurationResult result) => new(
@@ -50,6 +60,14 @@ public static class ConfigurationEndpoints
     {
         Warnings = result.Warnings.Select(w => w.ToString()).ToList(),
     };
+
+    /// <summary>The request as a source: named by <c>--source</c>, or by the path it was read from.</summary>
+    private static RevisionSource Source(FilesRequest request)
+    {
+        var files = Files(request);
+        var name = !string.IsNullOrWhiteSpace(request.Name) ? request.Name.Trim() : request.Source ?? "api";
+        return new RevisionSource(name, ConfigurationFiles.FolderOf(request.Source), files.Select(f => new StoredFile(f.Path, f.Content)).ToList());
+    }
 
     private static List<ConfigurationFile> Files(FilesRequest request)
     {

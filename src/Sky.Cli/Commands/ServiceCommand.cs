@@ -17,6 +17,9 @@ public static class ServiceCommand
         command.Subcommands.Add(ServiceStatusCommand.Create(context));
         command.Subcommands.Add(ServiceStatsCommand.Create(context));
         command.Subcommands.Add(ServiceLogsCommand.Create(context));
+        command.Subcommands.Add(ServiceHistoryCommand.Create(context));
+        command.Subcommands.Add(ServiceRollbackCommand.Create(context));
+        command.Subcommands.Add(ServiceRemoveCommand.Create(context));
         return command;
     }
 

@@ -138,7 +138,18 @@ public sealed class FakeContainerRuntime : IContainerRuntime
         });
     }
 
-    public Task<string> CreateContainerAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> extraLabels, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<string> CreateContainerAsync(ContainerSpec spec, IReadOnlyDictionary<string, string> extraLabels, CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<string, string>(spec.Labels, StringComparer.Ordinal);
+        foreach (var (key, value) in extraLabels)
+        {
+            labels[key] = value;
+        }
+
+        return CreateContainerAsync(
+            new ContainerCreateRequest { Name = spec.Name, Image = spec.Image, Command = spec.Command, Environment = spec.Environment, Labels = labels, Network = spec.Network },
+            cancellationToken);
+    }
 
     public Task KillContainerAsync(string id, string signal, CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -154,11 +165,23 @@ public sealed class FakeContainerRuntime : IContainerRuntime
         }
     }
 
-    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>The networks made, by name (their labels are not kept: no test filters by them).</summary>
+    public ConcurrentDictionary<string, bool> Networks { get; } = new(StringComparer.Ordinal);
 
-    public Task RemoveNetworkAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        Networks.TryAdd(name, true);
+        return Task.CompletedTask;
+    }
 
-    public Task<IReadOnlyList<string>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task RemoveNetworkAsync(string name, CancellationToken cancellationToken)
+    {
+        Networks.TryRemove(name, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Networks.Keys.Order(StringComparer.Ordinal).ToList());
 
     public Task RemoveVolumeAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -1,0 +1,112 @@
+using Sky.Model;
+using Sky.Store;
+
+namespace Sky.Supervisor.Revisions;
+
+/// <summary>
+/// What changes the desired state, each as a new revision stored whole and then converged to under the operations'
+/// lock: a source applied (only its own entries added, changed or removed), an entry removed, a service rolled back.
+/// Nothing is stored when the result would not load: a configuration with an error starts nothing.
+/// </summary>
+public sealed class ConfigurationOperations(
+    ServiceOperations operations,
+    DesiredStateSource desired,
+    RevisionResolver resolver,
+    RevisionRepository revisions,
+    EventLog events)
+{
+    /// <summary>What applying <paramref name="source"/> would change and do; changes nothing.</summary>
+    public async Task<ApplyPreview> PreviewAsync(RevisionSource source, CancellationToken cancellationToken)
+    {
+        var current = desired.Current();
+        var (_, state, warnings) = Merge(current, source);
+        return new ApplyPreview(ConfigurationChanges.Between(current.State, state), await operations.PlanConvergeAsync(state, cancellationToken), warnings);
+    }
+
+    /// <summary>Stores a revision with <paramref name="source"/> in place of its earlier files, then converges; returns its number.</summary>
+    public Task<long> ApplyAsync(RevisionSource source, IOperationReporter reporter, CancellationToken cancellationToken) =>
+        operations.ExclusiveAsync(async () =>
+        {
+            var current = desired.Current();
+            var (content, state, warnings) = Merge(current, source);
+            foreach (var warning in warnings)
+            {
+                reporter.Warning(warning);
+            }
+
+            return await StoreAndConvergeAsync(current, content, state, source.Name, RevisionKinds.Apply, $"applied revision {{0}} from {source.Name}", reporter, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Takes a service or job out of the source that defines it (its containers go), as a new revision.</summary>
+    public Task<long> RemoveAsync(string entry, IOperationReporter reporter, CancellationToken cancellationToken) =>
+        operations.ExclusiveAsync(async () =>
+        {
+            var current = desired.Current();
+            var content = SourceMerge.WithoutEntry(current.Content, entry)
+                ?? throw new OperationException(OperationErrorKind.NotFound, $"no source defines '{entry}' (sky service list shows what the configuration holds)");
+            var state = resolver.Resolve(content);
+            var origin = $"sky service rm {entry}";
+            return await StoreAndConvergeAsync(current, content, state, origin, RevisionKinds.Remove, $"revision {{0}}: removed {entry}", reporter, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Returns a service (or one instance) to its whole spec at revision <paramref name="to"/> (by default the last
+    /// revision before the current spec that deployed it), as a new revision that holds it there until its source
+    /// changes it.
+    /// </summary>
+    public Task<long> RollbackAsync(string service, string? instance, long? to, string kind, IOperationReporter reporter, CancellationToken cancellationToken) =>
+        operations.ExclusiveAsync(async () =>
+        {
+            var current = desired.Current();
+            var target = to ?? RollbackTarget.Find(service, instance, current.State, revisions, resolver)
+                ?? throw new OperationException(OperationErrorKind.NotFound, $"no earlier revision deployed {Named(service, instance)} as something else; name one with --to (sky service history {service})");
+            RollbackTarget.Check(service, instance, target, current, resolver);
+            var content = SourceMerge.WithPin(current.Content, new RevisionPin(service, instance, target));
+            var state = resolver.Resolve(content);
+            var origin = $"rollback of {Named(service, instance)} to revision {target}";
+            var left = RollbackTarget.Introducing(service, instance, current.State, revisions, resolver);
+            var number = await StoreAndConvergeAsync(current, content, state, origin, kind, $"revision {{0}}: {origin}", reporter, cancellationToken);
+            if (left is long version)
+            {
+                revisions.SetOutcome(version, service, RevisionOutcomes.RolledBack, $"rolled back to revision {target} by revision {number}");
+            }
+
+            return number;
+        }, cancellationToken);
+
+    private (RevisionContent Content, DesiredState State, IReadOnlyList<string> Warnings) Merge(ResolvedRevision current, RevisionSource source)
+    {
+        var sourcesBefore = resolver.LoadSources(current.Content).State ?? DesiredState.Empty;
+        var merged = SourceMerge.WithSource(current.Content, source);
+        var loaded = resolver.LoadSources(merged);
+        var sourcesAfter = RevisionResolver.Valid(loaded);
+        var content = SourceMerge.KeepPins(merged, sourcesBefore, sourcesAfter);
+        return (content, resolver.Pin(sourcesAfter, content.Pins), loaded.Warnings.Select(w => w.ToString()).ToList());
+    }
+
+    private async Task<long> StoreAndConvergeAsync(ResolvedRevision current, RevisionContent content, DesiredState state, string origin, string kind, string eventFormat, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        var changes = ConfigurationChanges.Between(current.State, state);
+        var number = revisions.Add(origin, kind, content, changes);
+        desired.Applied(number, state, content, origin);
+        foreach (var change in changes)
+        {
+            reporter.Changed(ConfigurationChanges.Describe(change));
+        }
+
+        events.Append(kind, null, null, string.Format(System.Globalization.CultureInfo.InvariantCulture, eventFormat, number));
+        var failures = await operations.ConvergeAsync(state, number, kind, reporter, cancellationToken);
+        var running = operations.ServicesWantedRunning(state);
+        foreach (var change in changes.Where(c => c.EntryKind == "service" && c.Change != ConfigurationChanges.Removed))
+        {
+            var (outcome, message) = failures.TryGetValue(change.Entry, out var why) ? (RevisionOutcomes.Failed, why)
+                : running.Contains(change.Entry) ? (RevisionOutcomes.Deployed, (string?)null)
+                : (RevisionOutcomes.Recorded, null);
+            revisions.SetOutcome(number, change.Entry, outcome, message);
+        }
+
+        return number;
+    }
+
+    private static string Named(string service, string? instance) => instance is null ? service : $"{service}/{instance}";
+}
