@@ -48,7 +48,7 @@ public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
     public IReadOnlyList<Revision> List(int limit)
     {
         using var connection = database.Open();
-        return connection.Query<RevisionRow>("SELECT number, created_at AS createdAt, source, kind, '[]' AS files, '{"Sources":[],"Pins":[]}' AS content FROM revisions ORDER BY number DESC LIMIT @limit", new { limit })
+        return connection.Query<RevisionRow>("SELECT number, created_at AS createdAt, source, kind, '[]' AS files, '{\"Sources\":[],\"Pins\":[]}' AS content FROM revisions ORDER BY number DESC LIMIT @limit", new { limit })
             .Select(r => r.ToRevision())
             .ToList();
     }
