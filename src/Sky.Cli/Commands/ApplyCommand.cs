@@ -30,7 +30,7 @@ public static class ApplyCommand
             var exitCode = await printer.RunAsync(client.StreamAsync<StreamMessage>(HttpMethod.Post, "apply", body, cancellationToken));
             if (cli.Format == OutputFormat.Table && printer.Revision is long revision)
             {
-                cli.Out.WriteLine($"Applied revision {revision} from {body.Name ?? body.Source}");
+                cli.Out.WriteLine($"Applied revision {revision}");
             }
 
             return exitCode;

@@ -13,8 +13,9 @@ public static class SpecDiff
 {
     private const int LongestValue = 80;
 
-    // Where an entry was written and the hash derived from everything else are no change of their own.
-    private static readonly HashSet<string> Ignored = ["source", "configHash"];
+    // Where an entry was written and the hash derived from everything else (a property, and the label that carries it)
+    // are no change of their own.
+    private static readonly HashSet<string> Ignored = ["source", "configHash", Sky.Model.SkyLabels.ConfigHash];
 
     // Lists whose members are named: the name stands in the path for the list's own key.
     private static readonly HashSet<string> NamedLists = ["instances", "containers"];
