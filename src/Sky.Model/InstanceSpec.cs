@@ -29,4 +29,7 @@ public sealed record InstanceSpec
 
     /// <summary>Metric rules that raise alerts to its maintainer.</summary>
     public IReadOnlyList<MetricRule> Alerts { get; init; } = [];
+
+    /// <summary>How a change of the instance rolls out (<c>deploy:</c>).</summary>
+    public Sky.Model.Deploys.DeploySettings Deploy { get; init; } = Sky.Model.Deploys.DeploySettings.Default;
 }
