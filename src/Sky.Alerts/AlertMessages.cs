@@ -42,6 +42,7 @@ public static class AlertMessages
         var color = notice.Kind switch
         {
             NoticeKind.Resolved or NoticeKind.Completed or NoticeKind.Withdrawn => "good",
+            NoticeKind.Announced => "danger",
             _ when incident.Priority == AlertPriority.High => "danger",
             _ => "warning",
         };
@@ -64,6 +65,7 @@ public static class AlertMessages
             (NoticeKind.Resolved, IncidentGroup.Job) => "succeeded again",
             (NoticeKind.Resolved, _) => "has recovered",
             (NoticeKind.Completed, _) => "completed",
+            (NoticeKind.Announced, IncidentGroup.Deploy) => "rollout failed",
             (NoticeKind.Withdrawn, _) => "was removed from the configuration",
             (NoticeKind.Opened, IncidentGroup.Health) when incident.Kind == SignalKind.AllEjected => "gets no traffic: the router ejected every container",
             (NoticeKind.Opened, IncidentGroup.Health) => "is unhealthy",

@@ -11,4 +11,6 @@ public enum IncidentGroup
     Job,
 
     Metric,
+
+    Deploy,
 }

@@ -31,6 +31,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
         SignalKind.Recovered => Close(signal, now, [IncidentGroup.Health, IncidentGroup.Restarts]),
         SignalKind.MetricRecovered => Close(signal, now, [IncidentGroup.Metric]),
         SignalKind.JobCompleted => CompleteJob(signal, now),
+        SignalKind.RolloutFailed => [Announce(signal, now)],
         _ => Fail(signal, now),
     };
 
@@ -174,6 +175,25 @@ public sealed class IncidentTracker(EscalationSettings settings)
 
         return notices;
     }
+
+    private static Notice Announce(AlertSignal signal, DateTimeOffset now) => new(
+        NoticeKind.Announced,
+        new Incident
+        {
+            Service = signal.Service,
+            Instance = signal.Instance,
+            Group = SignalNames.GroupOf(signal.Kind),
+            Kind = signal.Kind,
+            Container = signal.Container,
+            Maintainer = signal.Maintainer,
+            Message = signal.Message,
+            Failures = 1,
+            OpenedAt = now,
+            LastFailureAt = now,
+            LastSentAt = now,
+            ClosedAt = now,
+        },
+        [AlertPriority.Low]);
 
     private static (string, string, IncidentGroup, string) Key(Incident incident) => (incident.Service, incident.Instance, incident.Group, incident.Rule ?? "");
 

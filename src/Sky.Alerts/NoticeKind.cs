@@ -23,4 +23,7 @@ public enum NoticeKind
 
     /// <summary>A job ended well and asked to be told so; no incident.</summary>
     Completed,
+
+    /// <summary>Something that needs telling once and no recovery (a failed rollout): recorded closed, nothing to follow.</summary>
+    Announced,
 }

@@ -35,4 +35,7 @@ public enum SignalKind
 
     /// <summary>A job run ended well: closes the job's open incident, and notifies when the job asks for it.</summary>
     JobCompleted,
+
+    /// <summary>A rollout's new containers did not pass their checks in time: told once, with whether it was rolled back.</summary>
+    RolloutFailed,
 }

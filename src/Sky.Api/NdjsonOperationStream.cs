@@ -39,15 +39,25 @@ public sealed class NdjsonOperationStream : IOperationReporter
 
     public void Changed(string message) => messages.Writer.TryWrite(new StreamMessage { Type = "change", Message = message });
 
+    /// <summary>A line about a rollout being followed (<c>waiting for revision 8 to pass its checks</c>).</summary>
+    public void Rollout(string message) => messages.Writer.TryWrite(new StreamMessage { Type = "rollout", Message = message });
+
     /// <summary>Runs <paramref name="operation"/> (true when every step succeeded) and writes the stream.</summary>
-    public async Task<IResult> RunAsync(HttpContext context, Func<IOperationReporter, Task<(bool Ok, long? Revision)>> operation)
+    public Task<IResult> RunAsync(HttpContext context, Func<IOperationReporter, Task<(bool Ok, long? Revision)>> operation) =>
+        RunAsync(context, async reporter =>
+        {
+            var (ok, revision) = await operation(reporter);
+            return new StreamMessage { Type = "result", Ok = ok, Revision = revision };
+        });
+
+    /// <summary>Runs <paramref name="operation"/>, which gives the result line itself, and writes the stream.</summary>
+    public async Task<IResult> RunAsync(HttpContext context, Func<IOperationReporter, Task<StreamMessage>> operation)
     {
         var work = Task.Run(async () =>
         {
             try
             {
-                var (ok, revision) = await operation(this);
-                messages.Writer.TryWrite(new StreamMessage { Type = "result", Ok = ok, Revision = revision });
+                messages.Writer.TryWrite(await operation(this));
             }
             finally
             {

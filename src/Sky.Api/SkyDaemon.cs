@@ -12,6 +12,7 @@ using Sky.Scheduler;
 using Sky.Store;
 using Sky.Supervisor;
 using Sky.Supervisor.Revisions;
+using Sky.Supervisor.Rollouts;
 
 namespace Sky.Api;
 
@@ -59,6 +60,8 @@ public static class SkyDaemon
         services.AddSingleton<PlanExecutor>();
         services.AddSingleton<ServiceOperations>();
         services.AddSingleton<ConfigurationOperations>();
+        services.AddSingleton<RolloutVerifier>();
+        services.AddSingleton<RolloutGuard>();
         services.AddSingleton<Sky.Supervisor.Health.HealthRegistry>();
         services.AddSingleton<IContainerHealthView>(s => s.GetRequiredService<Sky.Supervisor.Health.HealthRegistry>());
         services.AddSingleton<Sky.Supervisor.Health.CheckProber>();

@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>What was named does not exist.</summary>
     public const int NotFound = 4;
+
+    /// <summary><c>sky deploy --wait</c>: the rollout failed its checks and was rolled back.</summary>
+    public const int RolledBack = 5;
 }

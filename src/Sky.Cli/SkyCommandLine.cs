@@ -18,6 +18,7 @@ public static class SkyCommandLine
         root.Subcommands.Add(DaemonCommand.Create(Context));
         root.Subcommands.Add(ApplyCommand.Create(Context));
         root.Subcommands.Add(DiffCommand.Create(Context));
+        root.Subcommands.Add(DeployCommand.Create(Context));
         root.Subcommands.Add(ValidateCommand.Create(Context));
         root.Subcommands.Add(RevisionCommand.Create(Context));
         root.Subcommands.Add(ServiceCommand.Create(Context));

@@ -2,7 +2,7 @@ namespace Sky.Contracts;
 
 /// <summary>
 /// One line of an operation's NDJSON stream: first a <c>plan</c> (the steps in display order), then <c>progress</c>
-/// lines as steps move, and last a <c>result</c> or an <c>error</c>. A <c>warning</c> (its <see cref="Message"/>: an
+/// lines as steps move (and, for a deploy that waits, <c>rollout</c> lines), and last a <c>result</c> or an <c>error</c>. A <c>warning</c> (its <see cref="Message"/>: an
 /// image not on the engine, say) may come at any point and does not stop the operation.
 /// </summary>
 public sealed record StreamMessage
@@ -26,4 +26,10 @@ public sealed record StreamMessage
     public string? Error { get; init; }
 
     public IReadOnlyList<string>? Details { get; init; }
+
+    /// <summary>On a deploy's result: how its rollout ended (<c>healthy</c>, <c>rolled-back</c>, <c>failed</c>), with a line per failure in <see cref="Details"/>.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>On a deploy's result: the revision that rolled it back, if one did.</summary>
+    public long? RollbackRevision { get; init; }
 }

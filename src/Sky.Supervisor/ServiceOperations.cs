@@ -133,6 +133,9 @@ public sealed class ServiceOperations(
     /// <summary>The services with an instance people want running in <paramref name="state"/>.</summary>
     public IReadOnlySet<string> ServicesWantedRunning(DesiredState state) => WantedRunning(state).Select(i => i.Service).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The instances of <paramref name="state"/> people want running.</summary>
+    public IReadOnlyList<InstanceSpec> InstancesWantedRunning(DesiredState state) => WantedRunning(state);
+
     public Task<bool> StartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
         WithIntentAsync(selector, running: true, async (revision, instances) =>
             await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "start", reporter, cancellationToken), cancellationToken);

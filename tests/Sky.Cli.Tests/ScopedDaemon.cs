@@ -24,12 +24,12 @@ public abstract class ScopedDaemon(string prefix)
     /// <summary>Runs the CLI in-process against this daemon.</summary>
     /// <summary>
     /// Runs the CLI against this daemon. Tests write each configuration to a fresh temp folder, where a user edits one
-    /// file: an <c>apply</c> or <c>diff</c> that names no source is given <see cref="TestSource"/>, so a test's
+    /// file: an <c>apply</c>, <c>diff</c> or <c>deploy</c> that names no source is given <see cref="TestSource"/>, so a test's
     /// configurations replace one another as one user's edits do. Tests of sources name theirs, or call
     /// <see cref="CliRun.AgainstAsync"/> themselves to be named by their path.
     /// </summary>
     public Task<CliRun> RunAsync(params string[] args) =>
-        CliRun.AgainstAsync(Address, args is ["apply" or "diff", ..] && !args.Contains("--source") ? [.. args, "--source", TestSource] : args);
+        CliRun.AgainstAsync(Address, args is ["apply" or "diff" or "deploy", ..] && !args.Contains("--source") ? [.. args, "--source", TestSource] : args);
 
     /// <summary>The source a test's configurations are applied as when it names none.</summary>
     public const string TestSource = "test";

@@ -5,6 +5,7 @@ using Sky.Model;
 using Sky.Store;
 using Sky.Supervisor;
 using Sky.Supervisor.Revisions;
+using Sky.Supervisor.Rollouts;
 
 namespace Sky.Api.Endpoints;
 
@@ -35,6 +36,39 @@ public static class ConfigurationEndpoints
         })
             .WithName("Apply")
             .WithDescription("Applies a source: adds or updates the entries it holds, removes only those it held last time and no longer does. A plan, progress as steps move, then a result (or an error) as NDJSON lines.")
+            .ProducesLines<StreamMessage>()
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/deploy", async (FilesRequest request, bool? wait, double? timeout, HttpContext context, ConfigurationOperations configuration, RolloutGuard rollouts) =>
+        {
+            var source = Source(request);
+            var stream = new NdjsonOperationStream();
+            return await stream.RunAsync(context, async reporter =>
+            {
+                var revision = await configuration.ApplyAsync(source, reporter, CancellationToken.None);
+                if (wait != true || rollouts.Of(revision) is not { } rollout)
+                {
+                    return new StreamMessage { Type = "result", Ok = true, Revision = revision };
+                }
+
+                stream.Rollout($"waiting for the rollout of revision {revision} to pass its checks");
+                var bound = TimeSpan.FromSeconds(timeout is > 0 ? timeout.Value : 600);
+                var outcome = await rollout.WaitAsync(bound, context.RequestAborted).ContinueWith(
+                    t => t.IsCompletedSuccessfully ? t.Result : new RolloutOutcome(RolloutStates.Failed, [$"the rollout was not judged within {HumanDuration.Format(bound.TotalSeconds)}"]),
+                    TaskScheduler.Default);
+                return new StreamMessage
+                {
+                    Type = "result",
+                    Ok = outcome.State == RolloutStates.Healthy,
+                    Revision = revision,
+                    Outcome = outcome.State,
+                    Details = outcome.Messages,
+                    RollbackRevision = outcome.RollbackRevision,
+                };
+            });
+        })
+            .WithName("Deploy")
+            .WithDescription("Applies a source as /apply does; with wait=true, then follows the rollout of what it changed (at most timeout seconds, default 600) and ends with its outcome: healthy, rolled-back (by which revision) or failed, with why.")
             .ProducesLines<StreamMessage>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
 

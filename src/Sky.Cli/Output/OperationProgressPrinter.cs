@@ -16,10 +16,17 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
     private readonly Dictionary<int, StreamMessage> settled = [];
     private readonly HashSet<int> announcedWaits = [];
     private int cursor;
+    private long? rollbackRevision;
 
     public bool? Ok { get; private set; }
 
     public long? Revision { get; private set; }
+
+    /// <summary>How a deploy's rollout ended (<c>healthy</c>, <c>rolled-back</c>, <c>failed</c>), when it was waited for.</summary>
+    public string? Outcome { get; private set; }
+
+    /// <summary>Why a deploy's rollout failed, a line per instance.</summary>
+    public IReadOnlyList<string> RolloutDetails { get; private set; } = [];
 
     /// <summary>Takes the whole stream; returns the exit code.</summary>
     public async Task<int> RunAsync(IAsyncEnumerable<StreamMessage> messages)
@@ -35,6 +42,9 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
             {
                 ok = Ok == true,
                 revision = Revision,
+                outcome = Outcome,
+                rollbackRevision = rollbackRevision,
+                why = RolloutDetails,
                 changes = changed,
                 warnings = warned,
                 steps = steps.Select(s => new
@@ -85,9 +95,19 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
                 warned.Add(warning);
                 warnings?.WriteLine($"warning: {warning}");
                 break;
+            case "rollout" when message.Message is { } rollout:
+                if (format == OutputFormat.Table)
+                {
+                    output.WriteLine(char.ToUpperInvariant(rollout[0]) + rollout[1..]);
+                }
+
+                break;
             case "result":
                 Ok = message.Ok;
                 Revision = message.Revision;
+                Outcome = message.Outcome;
+                rollbackRevision = message.RollbackRevision;
+                RolloutDetails = message.Details ?? [];
                 break;
             case "error":
                 throw new CliException(ExitCodes.Failed, message.Error ?? "the operation failed", message.Details);

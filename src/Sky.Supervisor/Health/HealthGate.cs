@@ -17,6 +17,8 @@ public sealed class HealthGate(IContainerRuntime runtime, IContainerHealthView h
 {
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(15);
 
+    private readonly HealthWaiter waiter = new(health, feed);
+
     public static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, ContainerSpec> specs = plan.Steps
@@ -57,7 +59,7 @@ public sealed class HealthGate(IContainerRuntime runtime, IContainerHealthView h
             var bound = Bound(dependencySpec.Checks);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(bound);
-            if (!await HealthyWithinAsync(dependency, container.Id, timeout.Token) && !cancellationToken.IsCancellationRequested)
+            if (!await waiter.HealthyWithinAsync(dependency, container.Id, timeout.Token) && !cancellationToken.IsCancellationRequested)
             {
                 var last = health.Get(dependency)?.LastCheck ?? "no check result yet";
                 throw new OperationException(
@@ -67,23 +69,5 @@ public sealed class HealthGate(IContainerRuntime runtime, IContainerHealthView h
 
             cancellationToken.ThrowIfCancellationRequested();
         }
-    }
-
-    /// <summary>
-    /// Reads the feed until the dependency's container is healthy (true) or the token ends the wait (false). The
-    /// registry is updated before the feed publishes, so it is read again on the first snapshot and on every verdict.
-    /// </summary>
-    private async Task<bool> HealthyWithinAsync(string dependency, string containerId, CancellationToken cancellationToken)
-    {
-        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
-        {
-            var relevant = item is FeedSnapshot || (item is HealthChanged changed && changed.Health.Container == dependency);
-            if (relevant && health.IsHealthy(dependency, containerId))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

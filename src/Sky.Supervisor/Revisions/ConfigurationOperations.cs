@@ -1,5 +1,7 @@
 using Sky.Model;
 using Sky.Store;
+using Sky.Supervisor.Rollouts;
+using Sky.Supervisor.Supervision;
 
 namespace Sky.Supervisor.Revisions;
 
@@ -13,7 +15,8 @@ public sealed class ConfigurationOperations(
     DesiredStateSource desired,
     RevisionResolver resolver,
     RevisionRepository revisions,
-    EventLog events)
+    EventLog events,
+    RolloutGuard rollouts)
 {
     /// <summary>What applying <paramref name="source"/> would change and do; changes nothing.</summary>
     public async Task<ApplyPreview> PreviewAsync(RevisionSource source, CancellationToken cancellationToken)
@@ -34,7 +37,9 @@ public sealed class ConfigurationOperations(
                 reporter.Warning(warning);
             }
 
-            return await StoreAndConvergeAsync(current, content, state, source.Name, RevisionKinds.Apply, $"applied revision {{0}} from {source.Name}", reporter, cancellationToken);
+            var number = await StoreAndConvergeAsync(current, content, state, source.Name, RevisionKinds.Apply, $"applied revision {{0}} from {source.Name}", reporter, cancellationToken);
+            _ = rollouts.Follow(number, Changed(current.State, state), AutoRollbackAsync);
+            return number;
         }, cancellationToken);
 
     /// <summary>Takes a service or job out of the source that defines it (its containers go), as a new revision.</summary>
@@ -60,19 +65,53 @@ public sealed class ConfigurationOperations(
             var current = desired.Current();
             var target = to ?? RollbackTarget.Find(service, instance, current.State, revisions, resolver)
                 ?? throw new OperationException(OperationErrorKind.NotFound, $"no earlier revision deployed {Named(service, instance)} as something else; name one with --to (sky service history {service})");
-            RollbackTarget.Check(service, instance, target, current, resolver);
-            var content = SourceMerge.WithPin(current.Content, new RevisionPin(service, instance, target));
-            var state = resolver.Resolve(content);
-            var origin = $"rollback of {Named(service, instance)} to revision {target}";
-            var left = RollbackTarget.Introducing(service, instance, current.State, revisions, resolver);
-            var number = await StoreAndConvergeAsync(current, content, state, origin, kind, $"revision {{0}}: {origin}", reporter, cancellationToken);
-            if (left is long version)
+            return await RollbackToAsync(current, service, instance, target, kind, reporter, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// What a failed rollout does when <c>deploy.auto-rollback</c> is on: the instance back to the last revision that
+    /// deployed it as something else, unless a later apply changed it meanwhile (that one is what people want now).
+    /// </summary>
+    private Task<(long? Revision, string? Refusal)> AutoRollbackAsync(RolloutFailure failure) =>
+        operations.ExclusiveAsync<(long?, string?)>(async () =>
+        {
+            var (service, instance) = (failure.Instance.Service, failure.Instance.Name);
+            var current = desired.Current();
+            var now = current.State.FindService(service)?.Instances.FirstOrDefault(i => i.Name == instance);
+            if (now is null || SpecDiff.Between(now, failure.Instance).Count > 0)
             {
-                revisions.SetOutcome(version, service, RevisionOutcomes.RolledBack, $"rolled back to revision {target} by revision {number}");
+                return (null, $"revision {current.Number} changed it since");
             }
 
-            return number;
-        }, cancellationToken);
+            if (RollbackTarget.Find(service, instance, current.State, revisions, resolver) is not long target)
+            {
+                return (null, "no earlier revision deployed it");
+            }
+
+            return (await RollbackToAsync(current, service, instance, target, RevisionKinds.AutoRollback, SilentReporter.Instance, CancellationToken.None), null);
+        }, CancellationToken.None);
+
+    private async Task<long> RollbackToAsync(ResolvedRevision current, string service, string? instance, long target, string kind, IOperationReporter reporter, CancellationToken cancellationToken)
+    {
+        RollbackTarget.Check(service, instance, target, current, resolver);
+        var content = SourceMerge.WithPin(current.Content, new RevisionPin(service, instance, target));
+        var state = resolver.Resolve(content);
+        var origin = $"{(kind == RevisionKinds.AutoRollback ? "automatic " : string.Empty)}rollback of {Named(service, instance)} to revision {target}";
+        var left = RollbackTarget.Introducing(service, instance, current.State, revisions, resolver);
+        var number = await StoreAndConvergeAsync(current, content, state, origin, kind, $"revision {{0}}: {origin}", reporter, cancellationToken);
+        if (left is long version)
+        {
+            revisions.SetOutcome(version, service, RevisionOutcomes.RolledBack, $"rolled back to revision {target} by revision {number}");
+        }
+
+        return number;
+    }
+
+    /// <summary>The instances people want running whose spec <paramref name="after"/> changes (or adds): what a rollout must verify.</summary>
+    private List<InstanceSpec> Changed(DesiredState before, DesiredState after) =>
+        operations.InstancesWantedRunning(after)
+            .Where(i => before.FindService(i.Service)?.Instances.FirstOrDefault(b => b.Name == i.Name) is not { } earlier || SpecDiff.Between(earlier, i).Count > 0)
+            .ToList();
 
     private (RevisionContent Content, DesiredState State, IReadOnlyList<string> Warnings) Merge(ResolvedRevision current, RevisionSource source)
     {
