@@ -8,6 +8,7 @@ using Sky.Store;
 using Sky.Supervisor.Health;
 using Sky.Supervisor.Restarts;
 using Sky.Supervisor.Revisions;
+using Sky.Supervisor.Rollouts;
 using Sky.Supervisor.Supervision;
 using Sky.Testing.Engine;
 
@@ -37,7 +38,8 @@ public sealed class SupervisionParts : IDisposable
         Desired = new DesiredStateSource(Revisions, Resolver, Feed);
         var executor = new PlanExecutor(Engine, Naming, Registry, Feed, NullLogger<PlanExecutor>.Instance);
         Operations = new ServiceOperations(Engine, Naming, Desired, Intents, Events, executor);
-        Configuration = new ConfigurationOperations(Operations, Desired, Resolver, Revisions, Events);
+        Rollouts = new RolloutGuard(new RolloutVerifier(Engine, Registry, Feed), Revisions, Events, alerts, NullLogger<RolloutGuard>.Instance);
+        Configuration = new ConfigurationOperations(Operations, Desired, Resolver, Revisions, Events, Rollouts);
         Healer = new Healer(Operations, Registry, History, NullLogger<Healer>.Instance);
     }
 
@@ -52,6 +54,8 @@ public sealed class SupervisionParts : IDisposable
     public RevisionResolver Resolver { get; }
 
     public ConfigurationOperations Configuration { get; }
+
+    public RolloutGuard Rollouts { get; }
 
     public ServiceOperations Operations { get; }
 
@@ -117,6 +121,7 @@ public sealed class SupervisionParts : IDisposable
 
     public void Dispose()
     {
+        Rollouts.Dispose();
         Operations.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
