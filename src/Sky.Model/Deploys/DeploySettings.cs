@@ -8,9 +8,10 @@ namespace Sky.Model.Deploys;
 /// </summary>
 public sealed record DeploySettings
 {
-    public static DeploySettings Default { get; } = new();
-
+    // Before Default: static initializers run in the order written, and Default's HealthTimeout reads this one.
     public static readonly TimeSpan DefaultHealthTimeout = TimeSpan.FromSeconds(60);
+
+    public static DeploySettings Default { get; } = new();
 
     public int Parallel { get; init; } = 1;
 
