@@ -228,6 +228,17 @@ internal static class ConfigurationKeys
         Read = (r, node, path) => r.Alerts.Read(node, path),
     };
 
+    public static readonly ConfigurationKey<NestedKeys?> Deploy = new()
+    {
+        Name = "deploy",
+        Places = KeyPlaces.Service | KeyPlaces.Instance,
+        Inheritance = Inheritance.MergeByKey,
+        Value = "a mapping of the deploy keys below",
+        Example = "{ parallel: 2, order: start-first, min-healthy: 50%, health-timeout: 2m }",
+        Summary = "how a change of each instance rolls out over its replicas: batch size, order, capacity kept, time to pass the checks, rollback on failure; applied without touching containers",
+        Read = (r, node, path) => r.Nested(node, path, KeyPlaces.Deploy, "a mapping of deploy settings (parallel, order, min-healthy, ...)"),
+    };
+
     public static readonly ConfigurationKey<Located<string>?> Every = new()
     {
         Name = "every",
@@ -296,12 +307,13 @@ internal static class ConfigurationKeys
     public static IReadOnlyList<ConfigurationKey> All { get; } =
     [
         Maintainer, Image, Version, Command, Env, Memory, Cpus, Volumes, Restart,
-        Ports, Requires, Instances, Replicas, Checks, Router, Mirror, Metrics, Alerts,
+        Ports, Requires, Instances, Replicas, Checks, Router, Mirror, Metrics, Alerts, Deploy,
         Every, TimeZone, NotifyOnCompletion, Missed, Overlap, Timeout,
         .. CheckKeys.All,
         .. RouterKeys.All,
         .. MetricsKeys.All,
         .. AlertRuleKeys.All,
+        .. DeployKeys.All,
     ];
 
     /// <summary>The keys of services, instances and jobs.</summary>
@@ -322,6 +334,9 @@ internal static class ConfigurationKeys
     /// <summary>The keys of one rule of <c>alerts:</c>.</summary>
     public static IReadOnlyList<ConfigurationKey> OfAlertRules { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.AlertRule))];
 
+    /// <summary>The keys of <c>deploy:</c>.</summary>
+    public static IReadOnlyList<ConfigurationKey> OfDeploy { get; } = [.. All.Where(k => k.Places.HasFlag(KeyPlaces.Deploy))];
+
     /// <summary>
     /// The keys a mapping of <paramref name="place"/> is checked against: a key outside them is unknown, one among
     /// them that is not allowed there is misplaced (a job's key on a service).
@@ -333,6 +348,7 @@ internal static class ConfigurationKeys
         KeyPlaces.Breaker => OfBreaker,
         KeyPlaces.Metrics => OfMetrics,
         KeyPlaces.AlertRule => OfAlertRules,
+        KeyPlaces.Deploy => OfDeploy,
         _ => OfEntries,
     };
 

@@ -30,6 +30,9 @@ internal enum KeyPlaces
     /// <summary>One item of <c>alerts:</c>.</summary>
     AlertRule = 128,
 
+    /// <summary>The mapping of <c>deploy:</c>, on a service or an instance.</summary>
+    Deploy = 256,
+
     /// <summary>Every kind of entry mapping.</summary>
     Entry = Service | Instance | Job,
 }

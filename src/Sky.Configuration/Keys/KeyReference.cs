@@ -119,6 +119,25 @@ internal static class KeyReference
             text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
         }
 
+        text.Append("""
+
+            ## Deploy
+
+            The keys of `deploy`, on a service or an instance: how a change of an instance rolls out over its replicas.
+            Its containers are replaced in batches of `parallel`; each batch's new containers must pass their checks
+            within `health-timeout`, or the rollout fails (and, with `auto-rollback`, the instance returns to the
+            previous revision's spec). An instance's `deploy` is merged over its service's key by key. It says how to
+            roll out, not what runs: no change replaces a container.
+
+            | key | value | what for |
+            | --- | --- | --- |
+
+            """);
+        foreach (var key in ConfigurationKeys.OfDeploy)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{key.Name}` | {Cell(key)} | {Escape(key.Summary)} |\n");
+        }
+
         return text.ToString();
     }
 

@@ -24,6 +24,7 @@ internal sealed class KeyReaders
         Files = new HostFileReader(Values, file.BaseDirectory);
         Metrics = new MetricsReader(Values);
         Alerts = new AlertReader(this);
+        Deploys = new DeployReader(Values);
         this.instances = instances;
     }
 
@@ -42,6 +43,8 @@ internal sealed class KeyReaders
     public MetricsReader Metrics { get; }
 
     public AlertReader Alerts { get; }
+
+    public DeployReader Deploys { get; }
 
     /// <summary>
     /// Reads a mapping of keys of the table that stands in <paramref name="place"/>: a key unknown there (with a

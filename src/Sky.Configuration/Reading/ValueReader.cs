@@ -218,8 +218,11 @@ internal sealed class ValueReader(string file, ErrorList errors)
         return null;
     }
 
-    /// <summary>A share above 0 and at most 1, written as a percentage (<c>50%</c>) or a fraction (<c>0.5</c>).</summary>
-    public double? Ratio(Node node, string path, string what)
+    /// <summary>
+    /// A share above 0 and at most 1, written as a percentage (<c>50%</c>) or a fraction (<c>0.5</c>); from 0 with
+    /// <paramref name="allowZero"/> (a rollout's <c>min-healthy: 0%</c> may take every replica down).
+    /// </summary>
+    public double? Ratio(Node node, string path, string what, bool allowZero = false)
     {
         if (Text(node, path, what) is not { } text)
         {
@@ -231,13 +234,14 @@ internal sealed class ValueReader(string file, ErrorList errors)
         if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
         {
             var ratio = percent ? value / 100 : value;
-            if (ratio is > 0 and <= 1)
+            if ((allowZero ? ratio >= 0 : ratio > 0) && ratio <= 1)
             {
                 return ratio;
             }
         }
 
-        Report(node, path, $"'{text}' is not {what} (use a share above 0 and at most 1, such as 50% or 0.5)");
+        var range = allowZero ? "from 0 to 1" : "above 0 and at most 1";
+        Report(node, path, $"'{text}' is not {what} (use a share {range}, such as 50% or 0.5)");
         return null;
     }
 

@@ -67,7 +67,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
 
         virtualHosts.Check(entry, instance, config);
 
-        // Routing, polling and alerting are sky's own: they stay out of the containers' specs, so changing them replaces none.
+        // Routing, polling, alerting and rolling out are sky's own: they stay out of the containers' specs, so changing them replaces none.
         var metrics = polling.Resolve(entry, config.Get(ConfigurationKeys.Metrics), config.Get(ConfigurationKeys.Ports));
         return new InstanceSpec
         {
@@ -79,6 +79,7 @@ internal sealed class ServiceResolver(Naming naming, IReadOnlyDictionary<string,
             Mirror = mirrors.Resolve(entry, instance),
             Metrics = metrics,
             Alerts = alerts.Resolve(entry, config.Get(ConfigurationKeys.Alerts), metrics),
+            Deploy = DeploySettingsResolver.Resolve(config.Get(ConfigurationKeys.Deploy)),
         };
     }
 

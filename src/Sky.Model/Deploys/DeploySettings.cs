@@ -8,7 +8,7 @@ namespace Sky.Model.Deploys;
 /// </summary>
 public sealed record DeploySettings
 {
-    // Before Default: static members are set in the order they are written.
+    // Before Default: static initializers run in the order written, and Default's HealthTimeout reads this one.
     public static readonly TimeSpan DefaultHealthTimeout = TimeSpan.FromSeconds(60);
 
     public static DeploySettings Default { get; } = new();

@@ -13,7 +13,7 @@ public class ConfigurationKeysTests
     public static TheoryData<string> Rows => [.. Fields.Select(f => f.Name)];
 
     private static IEnumerable<FieldInfo> Fields =>
-        new[] { typeof(ConfigurationKeys), typeof(CheckKeys), typeof(RouterKeys), typeof(MetricsKeys), typeof(AlertRuleKeys) }
+        new[] { typeof(ConfigurationKeys), typeof(CheckKeys), typeof(RouterKeys), typeof(MetricsKeys), typeof(AlertRuleKeys), typeof(DeployKeys) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType.IsAssignableTo(typeof(ConfigurationKey)));
 
@@ -35,10 +35,11 @@ public class ConfigurationKeysTests
         Assert.Equal(ConfigurationKeys.OfBreaker.Count, ConfigurationKeys.OfBreaker.DistinctBy(k => k.Name).Count());
         Assert.Equal(ConfigurationKeys.OfMetrics.Count, ConfigurationKeys.OfMetrics.DistinctBy(k => k.Name).Count());
         Assert.Equal(ConfigurationKeys.OfAlertRules.Count, ConfigurationKeys.OfAlertRules.DistinctBy(k => k.Name).Count());
+        Assert.Equal(ConfigurationKeys.OfDeploy.Count, ConfigurationKeys.OfDeploy.DistinctBy(k => k.Name).Count());
         Assert.Equal(
             ConfigurationKeys.All.Count,
             ConfigurationKeys.OfEntries.Count + ConfigurationKeys.OfChecks.Count + ConfigurationKeys.OfRouter.Count + ConfigurationKeys.OfBreaker.Count
-            + ConfigurationKeys.OfMetrics.Count + ConfigurationKeys.OfAlertRules.Count);
+            + ConfigurationKeys.OfMetrics.Count + ConfigurationKeys.OfAlertRules.Count + ConfigurationKeys.OfDeploy.Count);
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public class ConfigurationKeysTests
     public void Every_example_is_read_without_error_wherever_its_key_may_stand(string row)
     {
         var key = Row(row);
-        var places = new[] { KeyPlaces.Service, KeyPlaces.Instance, KeyPlaces.Job, KeyPlaces.Check, KeyPlaces.Router, KeyPlaces.Breaker, KeyPlaces.Metrics, KeyPlaces.AlertRule };
+        var places = new[] { KeyPlaces.Service, KeyPlaces.Instance, KeyPlaces.Job, KeyPlaces.Check, KeyPlaces.Router, KeyPlaces.Breaker, KeyPlaces.Metrics, KeyPlaces.AlertRule, KeyPlaces.Deploy };
         foreach (var place in places.Where(p => key.Places.HasFlag(p)))
         {
             var yaml = place switch
@@ -83,6 +84,7 @@ public class ConfigurationKeysTests
                 KeyPlaces.Breaker => Service(null, $"  router:\n    breaker:\n      {key.Name}: {key.Example}"),
                 KeyPlaces.Metrics => Service(null, $"  ports: [ 8080 ]\n  metrics:\n    {key.Name}: {key.Example}"),
                 KeyPlaces.AlertRule => AlertRule(key),
+                KeyPlaces.Deploy => Service(null, $"  deploy:\n    {key.Name}: {key.Example}"),
                 _ => Check(key),
             };
 
