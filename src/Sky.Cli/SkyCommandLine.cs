@@ -20,6 +20,7 @@ public static class SkyCommandLine
         root.Subcommands.Add(DiffCommand.Create(Context));
         root.Subcommands.Add(ValidateCommand.Create(Context));
         root.Subcommands.Add(RevisionCommand.Create(Context));
+        root.Subcommands.Add(BuildCommand.Create(Context));
         root.Subcommands.Add(ServiceCommand.Create(Context));
         root.Subcommands.Add(JobCommand.Create(Context));
         root.Subcommands.Add(PsCommand.Create(Context));
