@@ -51,16 +51,17 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
 
         try
         {
+            // Before a replaced container goes (the old one stays unless its replacement can be created), and before
+            // waiting for dependencies' health, so that a pull from the registry overlaps their checks.
+            if (step.Action is PlanAction.Create or PlanAction.Replace && step.Spec is { } created)
+            {
+                await EnsureImageAsync(created, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
+            }
+
             // A container that requires a checked service starts only once that service is healthy.
             if (step.Action is PlanAction.Create or PlanAction.Start or PlanAction.Replace && step.Spec is { } spec)
             {
                 await gate.WaitForDependenciesAsync(spec, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
-            }
-
-            // Before a replaced container goes: the old one stays unless its replacement can be created.
-            if (step.Action is PlanAction.Create or PlanAction.Replace && step.Spec is { } created)
-            {
-                await EnsureImageAsync(created, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
             }
 
             progress(new StepProgress(step.Id, step.Target, StepStatus.Started));
