@@ -11,11 +11,6 @@ namespace Sky.Supervisor;
 /// </summary>
 public sealed class ImageCheck(ImageSource source)
 {
-    public ImageCheck(IContainerRuntime runtime)
-        : this(new ImageSource(runtime))
-    {
-    }
-
     /// <summary>Every image a configuration names, with the entries (services, dependencies, jobs) that name it.</summary>
     public static IEnumerable<(string Image, string NamedBy)> Named(DesiredState state) =>
         state.Services.SelectMany(s => s.Instances).SelectMany(i => i.Containers).Select(c => (c.Image, c.Definition))
