@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job from a bare clone, as a new user runs it: clone this repository alone into a temporary folder (nothing
 # beside it), run scripts/up.sh there, and check that `sky service list` shows my-application running and that the router answers for both instances by name. Cleans up
-# after itself (the daemon it started, the containers and networks of the example). CI runs it.
+# after itself (the daemon and the registry it started, the containers and networks of the example). CI runs it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -9,6 +9,7 @@ clone="$work/sky"
 export SKY_DATA_DIR="$work/data"
 cleanup() {
     [ -f "$SKY_DATA_DIR/daemon.pid" ] && kill "$(cat "$SKY_DATA_DIR/daemon.pid")" 2>/dev/null || true
+    [ -f "$SKY_DATA_DIR/registry/registry.pid" ] && kill "$(cat "$SKY_DATA_DIR/registry/registry.pid")" 2>/dev/null || true
     docker rm -f my-application-production-database my-application-production my-application-dev-database my-application-dev >/dev/null 2>&1 || true
     docker network rm my-application-production my-application-dev >/dev/null 2>&1 || true
     rm -rf "$work"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine: Docker engine, sky, stand-in images, the daemon on its embedded defaults
-# (SQLite in ~/.local/share/sky, API on 127.0.0.1:7070), then the example configuration and my-application.
+# The main job on a fresh machine: Docker engine, sky, stand-in images, the image registry on 127.0.0.1:5000
+# (scripts/registry.sh), the daemon on its embedded defaults (SQLite in ~/.local/share/sky, API on 127.0.0.1:7070)
+# told to push to and pull from that registry, then the example configuration and my-application.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 examples=${SKY_EXAMPLES:-$root/examples}
@@ -8,13 +9,14 @@ examples=${SKY_EXAMPLES:-$root/examples}
 "$root/scripts/ensure-docker.sh"
 "$root/scripts/build.sh"
 "$root/scripts/build-images.sh"
+"$root/scripts/registry.sh"
 
 sky="$root/bin/sky"
 if ! "$sky" version -o json | grep -q '"daemon": {'; then
     data=${SKY_DATA_DIR:-$HOME/.local/share/sky}
     mkdir -p "$data"
     echo "starting sky daemon (log: $data/daemon.log)"
-    nohup "$sky" daemon >>"$data/daemon.log" 2>&1 &
+    nohup "$sky" daemon --registry "${SKY_REGISTRY:-127.0.0.1:5000}" >>"$data/daemon.log" 2>&1 &
     echo $! >"$data/daemon.pid"
     for _ in $(seq 1 100); do
         "$sky" version -o json | grep -q '"daemon": {' && break
@@ -38,5 +40,9 @@ What next:
   bin/sky ps                           every container sky manages, with its published 127.0.0.1 ports
   bin/sky events -f                    what sky does, live (kill a container with docker kill and watch)
   bin/sky job start still-alive --wait run the recurrent job now
+  bin/sky build images/my-application -t my-application:1.2 --push
+                                       build an image and push it to the registry (${SKY_REGISTRY:-127.0.0.1:5000}),
+                                       where the daemon pulls it from when a container needs it
   bin/sky service stop my-application  stop it; then kill \$(cat $data/daemon.pid) stops the daemon
+                                       and scripts/registry.sh stop the registry
 NEXT

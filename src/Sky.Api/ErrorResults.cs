@@ -33,6 +33,7 @@ public static class ErrorResults
         JsonException json => (StatusCodes.Status400BadRequest, new ApiError(JsonBodyErrors.Describe(json))),
         EngineUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, new ApiError(unavailable.Message)),
         EngineException engine => (StatusCodes.Status502BadGateway, new ApiError($"the Docker engine refused: {engine.Message}")),
+        RegistryUnavailableException registry => (StatusCodes.Status502BadGateway, new ApiError(registry.Message)),
         _ => (StatusCodes.Status500InternalServerError, new ApiError($"internal error: {exception.Message}")),
     };
 
@@ -42,5 +43,6 @@ public static class ErrorResults
     /// only kind whose stack trace is worth a log entry.
     /// </summary>
     public static bool IsExpected(Exception exception) =>
-        exception is OperationException or BadHttpRequestException or JsonException or EngineException or EngineUnavailableException;
+        exception is OperationException or BadHttpRequestException or JsonException or EngineException or EngineUnavailableException
+            or RegistryUnavailableException;
 }

@@ -83,6 +83,13 @@ public static class SkyDaemon
         services.AddSingleton<Routing.ServiceStatsReader>();
         OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
+        if (daemonSettings.Registry is { } registry)
+        {
+            services.AddSingleton(_ => new RegistryClient(registry));
+        }
+
+        services.AddSingleton(provider => new ImageSource(provider.GetRequiredService<IContainerRuntime>(), provider.GetService<RegistryClient>()));
+        services.AddSingleton<Images.ImageBuilds>();
         services.AddLogs(options.DataDirectory, daemonSettings.Logs.Retention, daemonSettings.Logs.Forward);
         services.AddMetrics(options.DataDirectory, daemonSettings.Metrics, daemonSettings.Graphite);
         services.AddHostedService<Sky.Router.Metrics.RequestMetricsSampler>();
@@ -119,6 +126,7 @@ public static class SkyDaemon
         AlertEndpoints.Map(api);
         NotifyEndpoints.Map(api);
         JobEndpoints.Map(api);
+        ImageEndpoints.Map(api);
         MetricEndpoints.Map(api);
         MetricEndpoints.MapExposition(app);
         app.MapOpenApi(ApiDocument.Path);

@@ -44,14 +44,15 @@ public sealed class SkyClient : IDisposable
     }
 
     /// <summary>Sends a request whose answer is NDJSON and yields each line as it arrives.</summary>
-    public async IAsyncEnumerable<T> StreamAsync<T>(HttpMethod method, string path, object? body, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, options: SkyJson.Options);
-        }
+    public IAsyncEnumerable<T> StreamAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        StreamAsync<T>(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: SkyJson.Options) }, cancellationToken);
 
+    /// <summary>Sends a body that is not JSON (a build context's tar archive) and yields each NDJSON line of the answer.</summary>
+    public IAsyncEnumerable<T> UploadAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken) =>
+        StreamAsync<T>(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(HttpRequestMessage request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var response = await SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));

@@ -21,6 +21,7 @@ public static class SkyCommandLine
         root.Subcommands.Add(DeployCommand.Create(Context));
         root.Subcommands.Add(ValidateCommand.Create(Context));
         root.Subcommands.Add(RevisionCommand.Create(Context));
+        root.Subcommands.Add(BuildCommand.Create(Context));
         root.Subcommands.Add(ServiceCommand.Create(Context));
         root.Subcommands.Add(JobCommand.Create(Context));
         root.Subcommands.Add(PsCommand.Create(Context));

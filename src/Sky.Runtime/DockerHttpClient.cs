@@ -90,10 +90,31 @@ internal sealed class DockerHttpClient : IDisposable
         params HttpStatusCode[] accepted)
     {
         var versioned = await VersionedPathAsync(path, cancellationToken);
-        var response = await SendRawAsync(
-            () => new HttpRequestMessage(method, versioned) { Content = content?.Invoke() },
-            completion,
+        return await SendCheckedAsync(() => new HttpRequestMessage(method, versioned) { Content = content?.Invoke() }, completion, accepted, cancellationToken);
+    }
+
+    /// <summary>
+    /// A request whose answer is read as a stream (builds, pushes, pulls), with headers of its own
+    /// (<c>X-Registry-Auth</c>); failures throw <see cref="EngineException"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendStreamingAsync(HttpMethod method, string path, Func<HttpContent>? content, Action<HttpRequestMessage> prepare, CancellationToken cancellationToken)
+    {
+        var versioned = await VersionedPathAsync(path, cancellationToken);
+        return await SendCheckedAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(method, versioned) { Content = content?.Invoke() };
+                prepare(request);
+                return request;
+            },
+            HttpCompletionOption.ResponseHeadersRead,
+            [],
             cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendCheckedAsync(Func<HttpRequestMessage> request, HttpCompletionOption completion, HttpStatusCode[] accepted, CancellationToken cancellationToken)
+    {
+        var response = await SendRawAsync(request, completion, cancellationToken);
         if (response.IsSuccessStatusCode || accepted.Contains(response.StatusCode))
         {
             return response;

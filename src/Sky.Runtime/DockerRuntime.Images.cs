@@ -5,9 +5,15 @@ using static Sky.Runtime.DockerQuery;
 
 namespace Sky.Runtime;
 
-/// <summary>Local images: inspect, list, remove, and build from a folder. Nothing is ever pulled.</summary>
+/// <summary>
+/// Images: inspect, list, remove, tag, build from a tar archive, push and pull. The engine pulls only when told to,
+/// and sky tells it to only for its own registry (<see cref="ImageSource"/>).
+/// </summary>
 public sealed partial class DockerRuntime
 {
+    // The engine wants credentials for a push even when the registry needs none: base64 of an empty JSON object.
+    private const string NoCredentials = "e30=";
+
     public async Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken)
     {
         using var answer = await client.GetJsonAsync($"/images/{Segment(reference)}/json", cancellationToken, notFoundIsNull: true);
@@ -26,46 +32,87 @@ public sealed partial class DockerRuntime
     public async Task RemoveImageAsync(string reference, CancellationToken cancellationToken) =>
         await client.SendEmptyAsync(HttpMethod.Delete, $"/images/{Segment(reference)}", cancellationToken, HttpStatusCode.NotFound);
 
-    /// <summary>
-    /// Sends the folder as a tar archive to <c>POST /build</c> (the engine's classic builder) and relays its
-    /// progress lines. A failed step arrives as a progress line carrying <c>error</c>, not as an HTTP error.
-    /// </summary>
-    public async Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task TagImageAsync(string source, string target, CancellationToken cancellationToken)
     {
-        await using var archive = await BuildContext.PackAsync(contextFolder, cancellationToken);
+        var reference = ImageReference.Parse(target);
+        await client.SendEmptyAsync(HttpMethod.Post, $"/images/{Segment(source)}/tag?repo={Segment(reference.Name)}&tag={Segment(reference.Tag ?? ImageReference.DefaultTag)}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the archive to <c>POST /build</c> (the engine's classic builder) and relays its output. A failed step
+    /// arrives as a line carrying an error, not as an HTTP error: it becomes <see cref="EngineException"/> with the
+    /// engine's own words.
+    /// </summary>
+    public async Task<string> BuildImageAsync(Stream context, string tag, string? dockerfile, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var path = $"/build?t={Segment(tag)}&rm=1&forcerm=1" + (dockerfile is null ? string.Empty : $"&dockerfile={Segment(dockerfile)}");
         using var response = await client.SendAsync(
             HttpMethod.Post,
-            $"/build?t={Segment(tag)}&rm=1&forcerm=1",
+            path,
             () =>
             {
-                var content = new StreamContent(archive);
+                var content = new StreamContent(context);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
                 return content;
             },
             cancellationToken,
             HttpCompletionOption.ResponseHeadersRead);
+        var end = await FollowProgressAsync(response, $"Building {tag} failed", progress, cancellationToken);
+        return end.ImageId ?? (await InspectImageAsync(tag, cancellationToken))?.Id
+            ?? throw new EngineException((int)HttpStatusCode.BadGateway, $"The Docker engine built {tag} but it is not on the engine.");
+    }
+
+    /// <summary>Pushes a tag to the registry its name is on; returns the digest the registry keeps it under.</summary>
+    public async Task<string?> PushImageAsync(string reference, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var image = ImageReference.Parse(reference);
+        using var response = await client.SendStreamingAsync(
+            HttpMethod.Post,
+            $"/images/{Segment(image.Name)}/push?tag={Segment(image.Tag ?? ImageReference.DefaultTag)}",
+            null,
+            RegistryAuth,
+            cancellationToken);
+        return (await FollowProgressAsync(response, $"Pushing {reference} failed", progress, cancellationToken)).Digest;
+    }
+
+    /// <summary>Pulls an image from the registry its name is on (<c>POST /images/create?fromImage=</c>).</summary>
+    public async Task PullImageAsync(string reference, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var image = ImageReference.Parse(reference);
+        var version = image.Digest is null ? $"tag={Segment(image.Tag ?? ImageReference.DefaultTag)}" : $"tag={Segment(image.Digest)}";
+        using var response = await client.SendStreamingAsync(HttpMethod.Post, $"/images/create?fromImage={Segment(image.Name)}&{version}", null, RegistryAuth, cancellationToken);
+        await FollowProgressAsync(response, $"Pulling {reference} failed", progress, cancellationToken);
+    }
+
+    private static void RegistryAuth(HttpRequestMessage request) => request.Headers.Add("X-Registry-Auth", NoCredentials);
+
+    /// <summary>Relays the engine's progress lines until the stream ends; the first error line ends it as an exception.</summary>
+    private async Task<EngineProgressLine> FollowProgressAsync(HttpResponseMessage response, string failure, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var end = new EngineProgressLine(null, null);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream);
-        while (await NextLineAsync(reader, cancellationToken) is { } line)
+        while (await NextLineAsync(reader, cancellationToken) is { } json)
         {
-            if (string.IsNullOrWhiteSpace(line))
+            if (string.IsNullOrWhiteSpace(json))
             {
                 continue;
             }
 
-            using var document = JsonDocument.Parse(line);
-            var item = document.RootElement;
-            var error = (item.Child("errorDetail") ?? default).String("message") ?? item.String("error");
-            if (error is not null)
+            var line = EngineProgressLine.Parse(json);
+            if (line.Error is { } error)
             {
-                throw new EngineException((int)HttpStatusCode.InternalServerError, $"Building {tag} failed: {error.Trim()}");
+                throw new EngineException((int)HttpStatusCode.InternalServerError, $"{failure}: {error}");
             }
 
-            var text = item.String("stream") ?? item.String("status");
-            if (progress is not null && !string.IsNullOrWhiteSpace(text))
+            if (line.Text is { } text)
             {
-                progress.Report(text.TrimEnd('\r', '\n'));
+                progress?.Report(text);
             }
+
+            end = end with { ImageId = line.ImageId ?? end.ImageId, Digest = line.Digest ?? end.Digest };
         }
+
+        return end;
     }
 }

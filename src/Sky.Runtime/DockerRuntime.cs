@@ -6,8 +6,8 @@ namespace Sky.Runtime;
 
 /// <summary>
 /// sky's client of the Docker Engine API, over the Unix socket or TCP, speaking the newest API version both sides
-/// know (at most 1.45). It never pulls images. Split over several files by area: containers, exec and attach,
-/// logs and events, networks and volumes, images.
+/// know (at most 1.45). It pulls an image only when asked to, and sky asks only for its own registry's. Split over
+/// several files by area: containers, exec and attach, logs and events, networks and volumes, images.
 /// </summary>
 public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 {

@@ -79,13 +79,25 @@ public interface IContainerRuntime
 
     Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken);
 
-    /// <summary>Null when the image is not present locally (sky never pulls).</summary>
+    /// <summary>Null when the image is not on the engine (asking never pulls it).</summary>
     Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Builds an image from a folder holding a Dockerfile; progress lines go to <paramref name="progress"/>.</summary>
-    Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken);
+    /// <summary>
+    /// Builds an image from a build context (a tar archive; the Dockerfile at its root, or at <paramref name="dockerfile"/>
+    /// within it) and returns its id; the build's output goes to <paramref name="progress"/> line by line.
+    /// </summary>
+    Task<string> BuildImageAsync(Stream context, string tag, string? dockerfile, IProgress<string>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Gives the image <paramref name="source"/> names the further name <paramref name="target"/>.</summary>
+    Task TagImageAsync(string source, string target, CancellationToken cancellationToken);
+
+    /// <summary>Pushes a tag to the registry its name is on; returns the digest the registry keeps it under, when it says.</summary>
+    Task<string?> PushImageAsync(string reference, IProgress<string>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Pulls an image from the registry its name is on. Only <see cref="ImageSource"/> calls it, for sky's own registry.</summary>
+    Task PullImageAsync(string reference, IProgress<string>? progress, CancellationToken cancellationToken);
 
     /// <summary>Removes a local image tag (the image goes when no tag holds it); an absent image is not an error.</summary>
     Task RemoveImageAsync(string reference, CancellationToken cancellationToken);

@@ -22,8 +22,11 @@ public sealed class JobRunner(
     JobSchedulerOptions options,
     ILogger<JobRunner> logger,
     IOutputKeeper? output = null,
-    IContainerEnvironment? environment = null)
+    IContainerEnvironment? environment = null,
+    ImageSource? images = null)
 {
+    private readonly ImageSource images = images ?? new ImageSource(runtime);
+
     internal async Task RunAsync(ActiveRun run, Task? after, CancellationToken shutdown)
     {
         if (after is not null)
@@ -45,6 +48,12 @@ public sealed class JobRunner(
             foreach (var volume in run.Job.Volumes.Where(v => !v.IsHostPath))
             {
                 await runtime.EnsureVolumeAsync(volume.Source, naming.BaseLabels(SkyLabels.JobKind), shutdown);
+            }
+
+            // Pulled from the daemon's registry when that is where it is; sky pulls from nowhere else.
+            if (!await images.EnsureOnEngineAsync(run.Job.Image, null, shutdown))
+            {
+                throw new InvalidOperationException($"image {run.Job.Image} is not on {images.Places(run.Job.Image)} ({images.Advice(run.Job.Image)})");
             }
 
             containerId = await runtime.CreateContainerAsync(Request(run), shutdown);

@@ -9,10 +9,13 @@ namespace Sky.Supervisor;
 
 /// <summary>
 /// Carries out a plan against the engine. It makes no decisions (the planner did): each step waits for the
-/// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it.
+/// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it. A container's
+/// image is made sure of before the step touches anything (pulled from the daemon's registry when that is where it is).
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null, IOutputKeeper? output = null, IContainerEnvironment? environment = null)
+public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null, IOutputKeeper? output = null, IContainerEnvironment? environment = null, ImageSource? images = null)
 {
+    private readonly ImageSource images = images ?? new ImageSource(runtime);
+
     /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
@@ -48,6 +51,13 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
 
         try
         {
+            // Before a replaced container goes (the old one stays unless its replacement can be created), and before
+            // waiting for dependencies' health, so that a pull from the registry overlaps their checks.
+            if (step.Action is PlanAction.Create or PlanAction.Replace && step.Spec is { } created)
+            {
+                await EnsureImageAsync(created, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
+            }
+
             // A container that requires a checked service starts only once that service is healthy.
             if (step.Action is PlanAction.Create or PlanAction.Start or PlanAction.Replace && step.Spec is { } spec)
             {
@@ -84,8 +94,6 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
                 await runtime.StartContainerAsync(Existing(step).Id, cancellationToken);
                 break;
             case PlanAction.Replace:
-                // The old container goes only once its replacement can be created.
-                await EnsureImageAsync(Spec(step), cancellationToken);
                 await DrainAsync(Existing(step).Id, cancellationToken);
                 await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
                 await KeepOutputAsync(Existing(step).Id, cancellationToken);
@@ -113,17 +121,23 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
     private Task DrainAsync(string containerId, CancellationToken cancellationToken) =>
         (drain ?? NoDrain.Instance).DrainAsync(containerId, cancellationToken);
 
-    private async Task EnsureImageAsync(ContainerSpec spec, CancellationToken cancellationToken)
+    private async Task EnsureImageAsync(ContainerSpec spec, Action<string> pulling, CancellationToken cancellationToken)
     {
-        if (await runtime.InspectImageAsync(spec.Image, cancellationToken) is null)
+        try
         {
-            throw new OperationException(OperationErrorKind.Failed, $"image {spec.Image} is not on this engine ({ImageCheck.NeverPulls})");
+            if (!await images.EnsureOnEngineAsync(spec.Image, pulling, cancellationToken))
+            {
+                throw new OperationException(OperationErrorKind.Failed, $"image {spec.Image} is not on {images.Places(spec.Image)} ({images.Advice(spec.Image)})");
+            }
+        }
+        catch (RegistryUnavailableException unavailable)
+        {
+            throw new OperationException(OperationErrorKind.Failed, $"image {spec.Image} is not on this engine and {unavailable.Message}");
         }
     }
 
     private async Task CreateAndStartAsync(ContainerSpec spec, long revision, CancellationToken cancellationToken)
     {
-        await EnsureImageAsync(spec, cancellationToken);
         var extraLabels = new Dictionary<string, string> { [SkyLabels.Revision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         string id;
         try

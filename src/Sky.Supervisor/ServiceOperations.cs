@@ -17,10 +17,11 @@ public sealed class ServiceOperations(
     DesiredStateSource desired,
     ServiceIntentRepository intents,
     EventLog events,
-    PlanExecutor executor) : IDisposable
+    PlanExecutor executor,
+    ImageSource? imageSource = null) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ImageCheck images = new(runtime);
+    private readonly ImageCheck images = new(imageSource ?? new ImageSource(runtime));
     private readonly List<Action<IReadOnlyList<InstanceSpec>>> startListeners = [];
 
     /// <summary>
@@ -115,14 +116,14 @@ public sealed class ServiceOperations(
 
     /// <summary>
     /// Converges what runs to a revision just stored: call it inside <see cref="ExclusiveAsync{T}"/>. Every image the
-    /// state names that is not on the engine is a warning first (the revision stands: the image may be built or loaded
-    /// before anyone starts the service). Returns, per service, why a container of it failed.
+    /// state names that is neither on the engine nor in the registry is a warning first (the revision stands: the image
+    /// may be built or pushed before anyone starts the service). Returns, per service, why a container of it failed.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> ConvergeAsync(DesiredState state, long revision, string operation, IOperationReporter reporter, CancellationToken cancellationToken)
     {
-        foreach (var missing in await images.MissingAsync(ImageCheck.Named(state), cancellationToken))
+        foreach (var warning in await images.WarningsAsync(ImageCheck.Named(state), cancellationToken))
         {
-            reporter.Warning($"{missing}: starting it will fail; {ImageCheck.NeverPulls}");
+            reporter.Warning(warning);
         }
 
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -186,22 +187,34 @@ public sealed class ServiceOperations(
         }
     }
 
-    /// <summary>Throws, with one sentence, when a container the start would create has no image on the engine.</summary>
+    /// <summary>
+    /// Throws, with one sentence, when a container the start would create has its image neither on the engine nor in
+    /// the registry (or the registry that should have it cannot be asked).
+    /// </summary>
     private async Task RefuseMissingImagesAsync(ServiceSelector selector, IReadOnlyList<InstanceSpec> instances, CancellationToken cancellationToken)
     {
         var plan = Planner.Start(instances, await ObserveAsync(cancellationToken));
-        var missing = await images.MissingAsync(ImageCheck.Created(plan), cancellationToken);
+        IReadOnlyList<MissingImage> missing;
+        try
+        {
+            missing = await images.MissingAsync(ImageCheck.Created(plan), cancellationToken);
+        }
+        catch (RegistryUnavailableException unavailable)
+        {
+            throw new OperationException(OperationErrorKind.Failed, $"cannot start {selector}: an image is not on this engine and {unavailable.Message}");
+        }
+
         if (missing.Count == 1)
         {
-            throw new OperationException(OperationErrorKind.NotFound, $"cannot start {selector}: {missing[0]}; {ImageCheck.NeverPulls}");
+            throw new OperationException(OperationErrorKind.NotFound, $"cannot start {selector}: {missing[0]}; {missing[0].Advice}");
         }
 
         if (missing.Count > 1)
         {
             throw new OperationException(
                 OperationErrorKind.NotFound,
-                $"cannot start {selector}: {missing.Count} images are not on this engine; sky never pulls: build or load them first",
-                missing.Select(m => m.ToString()).ToList());
+                $"cannot start {selector}: {missing.Count} images are missing",
+                missing.Select(m => $"{m}; {m.Advice}").ToList());
         }
     }
 

@@ -3,34 +3,28 @@ namespace Sky.Runtime.Tests;
 public class DockerRuntimeImagesTests
 {
     [Fact]
-    public async Task An_image_built_from_a_folder_can_be_inspected_listed_and_run()
+    public async Task An_image_built_from_a_tar_archive_can_be_inspected_listed_and_run()
     {
         await using var scope = new EngineScope();
         var tag = scope.ImageTag("built");
         var progress = new List<string>();
-        var folder = await ContextAsync("FROM sky-busybox:latest\nCOPY message.txt /message.txt\nCMD [\"cat\", \"/message.txt\"]\n");
-        try
-        {
-            await scope.Runtime.BuildImageAsync(folder.FullName, tag, new SynchronousProgress(progress), scope.Token);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        var id = await scope.BuildAsync(tag, "FROM sky-busybox:latest\nCOPY message.txt /message.txt\nCMD [\"cat\", \"/message.txt\"]\n", new SynchronousProgress(progress));
 
         var image = await scope.Runtime.InspectImageAsync(tag, scope.Token);
         var all = await scope.Runtime.ListImagesAsync(scope.Token);
-        var id = await scope.CreateAsync(new ContainerCreateRequest { Name = scope.Name("run"), Image = tag });
-        await scope.Runtime.StartContainerAsync(id, scope.Token);
-        await scope.Runtime.WaitContainerAsync(id, scope.Token);
+        var container = await scope.CreateAsync(new ContainerCreateRequest { Name = scope.Name("run"), Image = tag });
+        await scope.Runtime.StartContainerAsync(container, scope.Token);
+        await scope.Runtime.WaitContainerAsync(container, scope.Token);
         var output = new List<string>();
-        await foreach (var line in scope.Runtime.GetLogsAsync(id, new LogQuery(), scope.Token))
+        await foreach (var line in scope.Runtime.GetLogsAsync(container, new LogQuery(), scope.Token))
         {
             output.Add(line.Text);
         }
 
         Assert.Contains(progress, p => p.StartsWith("Step 1/3 : FROM sky-busybox:latest", StringComparison.Ordinal));
         Assert.NotNull(image);
+        Assert.Equal(image.Id, id);
         Assert.StartsWith("sha256:", image.Id, StringComparison.Ordinal);
         Assert.Contains(tag, image.Tags);
         Assert.True(image.Created > DateTimeOffset.UtcNow.AddHours(-1));
@@ -43,18 +37,11 @@ public class DockerRuntimeImagesTests
     {
         await using var scope = new EngineScope();
         var tag = scope.ImageTag("broken");
-        var folder = await ContextAsync("FROM sky-busybox:latest\nRUN exit 3\n");
-        try
-        {
-            var error = await Assert.ThrowsAsync<EngineException>(() => scope.Runtime.BuildImageAsync(folder.FullName, tag, null, scope.Token));
 
-            Assert.Contains("returned a non-zero code: 3", error.Message, StringComparison.Ordinal);
-            Assert.Null(await scope.Runtime.InspectImageAsync(tag, scope.Token));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        var error = await Assert.ThrowsAsync<EngineException>(() => scope.BuildAsync(tag, "FROM sky-busybox:latest\nRUN exit 3\n"));
+
+        Assert.Contains("returned a non-zero code: 3", error.Message, StringComparison.Ordinal);
+        Assert.Null(await scope.Runtime.InspectImageAsync(tag, scope.Token));
     }
 
     [Fact]
@@ -76,31 +63,28 @@ public class DockerRuntimeImagesTests
     }
 
     [Fact]
+    public async Task A_tag_is_a_second_name_of_the_same_image()
+    {
+        await using var scope = new EngineScope();
+        var tag = scope.ImageTag("original");
+        var alias = scope.ImageTag("alias");
+        var id = await scope.BuildAsync(tag, "FROM sky-busybox:latest\nLABEL skyrt=tagged\n");
+
+        await scope.Runtime.TagImageAsync(tag, alias, scope.Token);
+
+        Assert.Equal(id, (await scope.Runtime.InspectImageAsync(alias, scope.Token))?.Id);
+    }
+
+    [Fact]
     public async Task Removing_an_image_makes_it_absent_and_removing_it_again_is_not_an_error()
     {
         await using var scope = new EngineScope();
         var tag = scope.ImageTag("short-lived");
-        var folder = await ContextAsync("FROM sky-busybox:latest\nLABEL skyrt=1\n");
-        try
-        {
-            await scope.Runtime.BuildImageAsync(folder.FullName, tag, null, scope.Token);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        await scope.BuildAsync(tag, "FROM sky-busybox:latest\nLABEL skyrt=1\n");
 
         await scope.Runtime.RemoveImageAsync(tag, scope.Token);
         await scope.Runtime.RemoveImageAsync(tag, scope.Token);
 
         Assert.Null(await scope.Runtime.InspectImageAsync(tag, scope.Token));
-    }
-
-    private static async Task<DirectoryInfo> ContextAsync(string dockerfile)
-    {
-        var folder = Directory.CreateTempSubdirectory("skyrt-build-");
-        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Dockerfile"), dockerfile);
-        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "message.txt"), "built by sky\n");
-        return folder;
     }
 }

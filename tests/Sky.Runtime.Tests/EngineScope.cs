@@ -75,12 +75,31 @@ public sealed class EngineScope : IAsyncDisposable
         return name;
     }
 
-    /// <summary>Records an image tag made by the test (a build) so that it is removed at the end.</summary>
-    public string ImageTag(string suffix)
+    /// <summary>Records an image tag made by the test (a build, a tag on a registry) so that it is removed at the end.</summary>
+    public string ImageTag(string suffix, string? registry = null)
     {
-        var tag = $"{Prefix}-{suffix}:test";
+        var tag = (registry is null ? string.Empty : registry + "/") + $"{Prefix}-{suffix}:test";
         images.Add(tag);
         return tag;
+    }
+
+    /// <summary>Builds <paramref name="dockerfile"/> (with a <c>message.txt</c> beside it) as <paramref name="tag"/>; returns the image id.</summary>
+    public async Task<string> BuildAsync(string tag, string dockerfile, IProgress<string>? progress = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("skyrt-build-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Dockerfile"), dockerfile);
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "message.txt"), "built by sky\n");
+            using var archive = new MemoryStream();
+            await System.Formats.Tar.TarFile.CreateFromDirectoryAsync(folder.FullName, archive, includeBaseDirectory: false, Token);
+            archive.Position = 0;
+            return await Runtime.BuildImageAsync(archive, tag, null, progress, Token);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     public ContainerSpec Spec(string suffix, string network, params string[] command) => new()

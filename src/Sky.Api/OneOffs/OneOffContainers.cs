@@ -7,12 +7,14 @@ using Sky.Supervisor;
 namespace Sky.Api.OneOffs;
 
 /// <summary>
-/// The daemon's one-off containers: creating them from an image that must already be present (sky never pulls),
+/// The daemon's one-off containers: creating them from an image on the engine (or pulled from the daemon's registry),
 /// listing them, and finding one by id prefix or name. Only containers of this daemon's namespace and of the
 /// one-off kind are ever seen, so nothing else on the engine can be attached to or removed.
 /// </summary>
-public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, OneOffOptions options, Snitch.SnitchOutbox outbox)
+public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, OneOffOptions options, Snitch.SnitchOutbox outbox, ImageSource? images = null)
 {
+    private readonly ImageSource images = images ?? new ImageSource(runtime);
+
     public OneOffOptions Options => options;
 
     public Snitch.SnitchOutbox Outbox => outbox;
@@ -47,13 +49,13 @@ public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, O
         };
     }
 
-    /// <summary>Creates a one-off container (not started); throws NotFound when the image is not on the engine.</summary>
+    /// <summary>Creates a one-off container (not started); throws NotFound when the image is neither on the engine nor in the registry.</summary>
     public async Task<(string Id, string Name)> CreateAsync(string? image, IReadOnlyList<string>? command, bool interactive, string? createdBy, CancellationToken cancellationToken)
     {
         var reference = string.IsNullOrWhiteSpace(image) ? options.Image : image.Trim();
-        if (await runtime.InspectImageAsync(reference, cancellationToken) is not { } imageInfo)
+        if (!await images.EnsureOnEngineAsync(reference, null, cancellationToken) || await runtime.InspectImageAsync(reference, cancellationToken) is not { } imageInfo)
         {
-            throw new OperationException(OperationErrorKind.NotFound, $"image {reference} is not on this Docker engine (sky never pulls: build or load it first)");
+            throw new OperationException(OperationErrorKind.NotFound, $"image {reference} is not on {images.Places(reference)} ({images.Advice(reference)})");
         }
 
         var mode = interactive ? OneOffLabels.ShellMode : OneOffLabels.RunMode;

@@ -39,6 +39,12 @@ public sealed record DaemonSettings
     /// <summary>Null: metrics are kept and exposed for Prometheus, not sent to Graphite.</summary>
     public Sky.Metrics.Export.GraphiteSettings? Graphite { get; init; }
 
+    /// <summary>
+    /// The image registry (<c>HOST:PORT</c>) that <c>sky build --push</c> pushes to and the engine pulls missing images
+    /// from: the only place sky ever pulls from. Null: none, and nothing is ever pulled.
+    /// </summary>
+    public string? Registry { get; init; }
+
     /// <summary>Where the router listens: plain HTTP on 127.0.0.1:8080 unless the file says otherwise (<c>router:</c>).</summary>
     public Sky.Router.RouterListeners Router { get; init; } = new();
 }

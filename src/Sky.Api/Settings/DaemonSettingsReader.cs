@@ -31,6 +31,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             }),
             ("graphite", (node, path) => Set(new MetricsSettingsReader(values).ReadGraphite(node, path), v => settings with { Graphite = v })),
             ("router", (node, path) => Set(new RouterListenersReader(values, baseDirectory).Read(node, path), v => settings with { Router = v })),
+            ("registry", (node, path) => Set(Registry(node, path), v => settings with { Registry = v })),
         ]);
         return settings;
     }
@@ -177,6 +178,22 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
         }
 
         return Path.IsPathRooted(text) || baseDirectory is null ? text : Path.GetFullPath(Path.Combine(baseDirectory, text));
+    }
+
+    private string? Registry(Node node, string path)
+    {
+        if (values.Text(node, path, "HOST:PORT") is not { } text)
+        {
+            return null;
+        }
+
+        if (RegistryAddress.Problem(text) is not { } problem)
+        {
+            return text;
+        }
+
+        values.Report(node, path, problem);
+        return null;
     }
 
     private string? Namespace(Node node, string path)

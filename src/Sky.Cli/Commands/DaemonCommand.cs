@@ -26,12 +26,21 @@ public static class DaemonCommand
         {
             Description = "IP:PORT sky's StatsD server listens on (UDP and TCP), or off (default: the settings file's statsd.listen, else 127.0.0.1:8125)",
         };
-        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen, statsdListen };
+        var registry = new Option<string?>("--registry")
+        {
+            Description = "HOST:PORT of the image registry to push to and pull from, the only place sky pulls from (default: the settings file's registry, else none)",
+        };
+        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen, statsdListen, registry };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
             var loaded = DaemonSettingsLoader.LoadOrDefaults(parse.GetValue(config));
             var settings = loaded.Settings ?? throw new CliException(ExitCodes.Invalid, "the daemon settings have errors; the daemon does not start", loaded.Errors.Select(e => e.ToString()).ToList());
+            if (parse.GetValue(registry) is { } registryFlag)
+            {
+                settings = settings with { Registry = RegistryAddress.Problem(registryFlag) is { } problem ? throw new CliException(ExitCodes.Invalid, $"--registry {problem}") : registryFlag };
+            }
+
             var options = new DaemonOptions
             {
                 Listen = parse.GetValue(listen) ?? settings.Listen,
@@ -81,6 +90,11 @@ public static class DaemonCommand
             cli.Error.WriteLine((router.Http ?? router.Https) is not null
                 ? $"router on {string.Join(" and ", new[] { router.Http, router.Https }.Where(a => a is not null))}: each VIRTUAL_HOST by name"
                 : "router off (router.listen: off)");
+            if (settings.Registry is { } registryAddress)
+            {
+                cli.Error.WriteLine($"registry {registryAddress}: sky build --push pushes there, and an image the engine lacks is pulled from it");
+            }
+
             await app.WaitForShutdownAsync(CancellationToken.None);
             return ExitCodes.Ok;
         });

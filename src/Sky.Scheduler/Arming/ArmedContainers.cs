@@ -13,8 +13,10 @@ namespace Sky.Scheduler.Arming;
 /// (scheduled, caught up or manual). Arming is an optimisation only: a job that cannot be armed (no command of its
 /// own, an image with an entrypoint, a failure) runs the ordinary way, creating its container at the tick.
 /// </summary>
-public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, JobSchedulerOptions options, TimeProvider clock, ILogger<ArmedContainers> logger, IContainerEnvironment? environment = null)
+public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, JobSchedulerOptions options, TimeProvider clock, ILogger<ArmedContainers> logger, IContainerEnvironment? environment = null, ImageSource? images = null)
 {
+    private readonly ImageSource images = images ?? new ImageSource(runtime);
+
     /// <summary>The label that marks an armed container; one left by a daemon that died is removed at the next start.</summary>
     public const string ArmedLabel = SkyLabels.Armed;
 
@@ -71,7 +73,9 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
         var watching = new CancellationTokenSource();
         try
         {
-            if (await runtime.InspectImageAsync(job.Image, cancellationToken) is not { Entrypoint.Count: 0 })
+            // A pull from the registry happens here, ahead of the tick, rather than when the run is due.
+            if (!await images.EnsureOnEngineAsync(job.Image, null, cancellationToken)
+                || await runtime.InspectImageAsync(job.Image, cancellationToken) is not { Entrypoint.Count: 0 })
             {
                 // Missing (the run will say so) or with an entrypoint that the held-back command cannot go through.
                 Failed(job.Name);

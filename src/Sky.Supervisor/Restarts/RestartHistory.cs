@@ -76,9 +76,9 @@ public sealed class RestartHistory(
     }
 
     /// <summary>
-    /// Healing these containers of one instance could not even begin: what they need is not on the engine. They are
-    /// left alone (no restart, no back-off: trying again cannot help) until they run again or someone starts the
-    /// service, and this is said once: one event, one signal, not a restart each pass.
+    /// Healing these containers of one instance could not even begin: an image they need is neither on the engine nor in
+    /// the registry. They are left alone (no restart, no back-off: trying again cannot help) until they run again or
+    /// someone starts the service, and this is said once: one event, one signal, not a restart each pass.
     /// </summary>
     public void CannotStart(IReadOnlyList<ContainerSpec> containers, IReadOnlyList<MissingImage> missing)
     {
@@ -95,8 +95,8 @@ public sealed class RestartHistory(
 
         var first = containers[0];
         var target = first.Instance.Length == 0 || first.Instance == Naming.DefaultInstance ? first.Service : $"{first.Service}/{first.Instance}";
-        var message = $"cannot start: {string.Join("; ", missing.Select(m => $"image {m.Image} is not on this engine (needed by {string.Join(", ", m.NamedBy)})"))}. "
-            + $"sky never pulls and stops trying: build or load the image, then sky service start {target}";
+        var message = $"cannot start: {string.Join("; ", missing.Select(m => $"image {m.Image} is not on {m.Places} (needed by {string.Join(", ", m.NamedBy)})"))}. "
+            + $"sky stops trying until someone acts ({missing[0].Advice}), then sky service start {target}";
         events.Append("cannot-start", first.Service, first.Instance, message);
         logger.LogWarning("{Message}", message);
         signals.Signal(SignalKind.CannotStart, first, message);

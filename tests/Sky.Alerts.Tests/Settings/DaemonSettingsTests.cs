@@ -36,6 +36,16 @@ public sealed class DaemonSettingsTests
         Assert.Equal(embedded.Statsd, documented.Statsd);
         Assert.Equal(embedded.StatsdForContainers, documented.StatsdForContainers);
         Assert.Equal(embedded.Graphite, documented.Graphite);
+        Assert.Equal(embedded.Registry, documented.Registry);
+    }
+
+    [Fact]
+    public void A_registry_is_the_HOST_PORT_its_images_are_named_with()
+    {
+        var settings = DaemonSettingsLoader.Parse("settings.yml", "registry: 127.0.0.1:5000\n").Settings!;
+
+        Assert.Equal("127.0.0.1:5000", settings.Registry);
+        Assert.Null(new DaemonSettings().Registry);
     }
 
     [Fact]
@@ -95,6 +105,10 @@ public sealed class DaemonSettingsTests
         "settings.yml:2:3: jobs.arm-ahed: unknown key 'arm-ahed' (did you mean 'arm-ahead'?)")]
     [InlineData("one-off:\n  remove-after: [10m]\n",
         "settings.yml:2:17: one-off.remove-after: expected a duration, found a list")]
+    [InlineData("registry: http://127.0.0.1:5000\n",
+        "settings.yml:1:11: registry: 'http://127.0.0.1:5000' is a URL; give the registry as HOST:PORT (such as 127.0.0.1:5000), as image names carry it")]
+    [InlineData("registry: 127.0.0.1\n",
+        "settings.yml:1:11: registry: '127.0.0.1' is not HOST:PORT (such as 127.0.0.1:5000)")]
     public void A_mistake_is_reported_with_its_position_and_key_path(string content, string error)
     {
         var result = DaemonSettingsLoader.Parse("settings.yml", content);

@@ -110,7 +110,7 @@ public sealed class RequestErrorTests : IAsyncLifetime, IDisposable
         var image = await PostAsync("/oneoffs", """{"image": "sky-no-such-image:0.0"}""");
         var oneOff = await GetAsync("/oneoffs/0123456789ab");
 
-        Assert.Equal((HttpStatusCode.NotFound, "image sky-no-such-image:0.0 is not on this Docker engine (sky never pulls: build or load it first)"), image);
+        Assert.Equal((HttpStatusCode.NotFound, "image sky-no-such-image:0.0 is not on this engine (sky never pulls: build or load it first)"), image);
         Assert.Equal((HttpStatusCode.NotFound, "no one-off container 0123456789ab (see sky containers)"), oneOff);
         AssertOneLine($"POST /api/v1/oneoffs: 404 {image.Error}");
         AssertOneLine($"GET /api/v1/oneoffs/0123456789ab: 404 {oneOff.Error}");

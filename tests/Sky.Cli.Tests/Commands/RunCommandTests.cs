@@ -35,7 +35,7 @@ public sealed class RunCommandTests
         var run = await daemon.RunAsync("run", "sky-no-such-image:0.0", "--", "true");
 
         Assert.True(run.ExitCode == 4, run.ToString());
-        Assert.Contains("image sky-no-such-image:0.0 is not on this Docker engine (sky never pulls", run.Error, StringComparison.Ordinal);
+        Assert.Contains("image sky-no-such-image:0.0 is not on this engine (sky never pulls", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
         Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
     }

@@ -187,7 +187,7 @@ public sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    /// <summary>Every image is on this engine except these (sky never pulls: tests of a missing image list it here).</summary>
+    /// <summary>Every image is on this engine except these (tests of a missing image list it here).</summary>
     public ConcurrentDictionary<string, bool> AbsentImages { get; } = new(StringComparer.Ordinal);
 
     public Task<ImageInfo?> InspectImageAsync(string reference, CancellationToken cancellationToken) =>
@@ -195,7 +195,13 @@ public sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task BuildImageAsync(string contextFolder, string tag, IProgress<string>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<string> BuildImageAsync(Stream context, string tag, string? dockerfile, IProgress<string>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task TagImageAsync(string source, string target, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<string?> PushImageAsync(string reference, IProgress<string>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task PullImageAsync(string reference, IProgress<string>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task RemoveImageAsync(string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
 
