@@ -39,8 +39,14 @@ public static class ConfigurationEndpoints
             .ProducesLines<StreamMessage>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
 
-        api.MapPost("/deploy", async (FilesRequest request, bool? wait, double? timeout, HttpContext context, ConfigurationOperations configuration, RolloutGuard rollouts) =>
+        api.MapPost("/deploy", async (FilesRequest request, bool? wait, string? timeout, HttpContext context, ConfigurationOperations configuration, RolloutGuard rollouts) =>
         {
+            var bound = TimeSpan.FromMinutes(10);
+            if (timeout is not null && (!Sky.Configuration.Values.Durations.TryParse(timeout, out bound) || bound <= TimeSpan.Zero))
+            {
+                throw new OperationException(OperationErrorKind.Invalid, $"timeout: '{timeout}' is not a duration (use 90s, 10m)");
+            }
+
             var source = Source(request);
             var stream = new NdjsonOperationStream();
             return await stream.RunAsync(context, async reporter =>
@@ -52,7 +58,6 @@ public static class ConfigurationEndpoints
                 }
 
                 stream.Rollout($"waiting for the rollout of revision {revision} to pass its checks");
-                var bound = TimeSpan.FromSeconds(timeout is > 0 ? timeout.Value : 600);
                 var outcome = await rollout.WaitAsync(bound, context.RequestAborted).ContinueWith(
                     t => t.IsCompletedSuccessfully ? t.Result : new RolloutOutcome(RolloutStates.Failed, [$"the rollout was not judged within {HumanDuration.Format(bound.TotalSeconds)}"]),
                     TaskScheduler.Default);
@@ -68,7 +73,7 @@ public static class ConfigurationEndpoints
             });
         })
             .WithName("Deploy")
-            .WithDescription("Applies a source as /apply does; with wait=true, then follows the rollout of what it changed (at most timeout seconds, default 600) and ends with its outcome: healthy, rolled-back (by which revision) or failed, with why.")
+            .WithDescription("Applies a source as /apply does; with wait=true, then follows the rollout of what it changed (at most timeout, a duration such as 90s or 10m; default 10m) and ends with its outcome: healthy, rolled-back (by which revision) or failed, with why.")
             .ProducesLines<StreamMessage>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
 

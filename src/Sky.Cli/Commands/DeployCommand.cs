@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sky.Cli.Output;
-using Sky.Configuration.Values;
 using Sky.Contracts;
 
 namespace Sky.Cli.Commands;
@@ -21,14 +20,9 @@ public static class DeployCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
-            var bound = TimeSpan.FromMinutes(10);
-            if (parse.GetValue(timeout) is { } text && (!Durations.TryParse(text, out bound) || bound <= TimeSpan.Zero))
-            {
-                throw new CliException(ExitCodes.Invalid, $"--timeout: '{text}' is not a duration (use 90s, 10m)");
-            }
-
             var body = ApplyCommand.Request(parse.GetValue(path)!, parse.GetValue(source));
-            var query = parse.GetValue(wait) ? $"?wait=true&timeout={(long)bound.TotalSeconds}" : string.Empty;
+            // The daemon reads the duration (and refuses a bad one before applying anything).
+            var query = parse.GetValue(wait) ? "?wait=true" + (parse.GetValue(timeout) is { } text ? $"&timeout={Uri.EscapeDataString(text)}" : string.Empty) : string.Empty;
             using var client = cli.Client();
             var printer = new OperationProgressPrinter(cli.Out, cli.Format, cli.Error);
             var exitCode = await printer.RunAsync(client.StreamAsync<StreamMessage>(HttpMethod.Post, "deploy" + query, body, cancellationToken));

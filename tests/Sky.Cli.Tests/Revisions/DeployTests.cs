@@ -65,4 +65,16 @@ public sealed class DeployTests
         Assert.Equal((3L, "apply", "rolled back"), outcomes[1]);
         Assert.Equal((2L, "apply", "deployed"), outcomes[2]);
     }
+
+    [Fact]
+    public async Task A_timeout_that_is_no_duration_is_refused_before_anything_is_applied()
+    {
+        await using var daemon = await TestDaemon.StartAsync();
+
+        var deploy = await daemon.RunAsync("deploy", Version(1, "/health"), "--wait", "--timeout", "soon");
+
+        Assert.Equal(ExitCodes.Invalid, deploy.ExitCode);
+        Assert.Contains("timeout: 'soon' is not a duration (use 90s, 10m)", deploy.Error, StringComparison.Ordinal);
+        Assert.Empty((await daemon.RunAsync("revision", "list")).Lines.Skip(1));
+    }
 }
