@@ -218,11 +218,12 @@ public sealed class ServiceOperations(
         }
     }
 
-    /// <summary>Every container this daemon manages, as the engine reports it.</summary>
+    /// <summary>
+    /// Every container this daemon manages, as the engine reports it. Another daemon's containers are left out, so no
+    /// plan removes, replaces, stops or adopts them; a name one of them holds fails the step that would create it.
+    /// </summary>
     public Task<IReadOnlyList<ObservedContainer>> ObserveAsync(CancellationToken cancellationToken) =>
-        runtime.ListContainersAsync(
-            new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace },
-            cancellationToken);
+        runtime.ListOwnContainersAsync(naming, cancellationToken);
 
     private (long Revision, IReadOnlyList<InstanceSpec> Instances) Select(ServiceSelector selector)
     {

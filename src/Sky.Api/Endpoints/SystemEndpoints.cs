@@ -13,14 +13,15 @@ public static class SystemEndpoints
     {
         api.MapGet("/version", async (IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
         {
+            var daemon = naming.Identity is { } identity ? new DaemonIdentityView(identity.Id, identity.DataFolder) : null;
             try
             {
                 var engine = await runtime.PingAsync(cancellationToken);
-                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null), SkyJson.Options);
+                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null, daemon), SkyJson.Options);
             }
             catch (EngineUnavailableException unavailable)
             {
-                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message), SkyJson.Options);
+                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message, daemon), SkyJson.Options);
             }
         })
             .WithName("GetVersion")
