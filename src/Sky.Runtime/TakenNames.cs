@@ -27,7 +27,12 @@ public static class TakenNames
         }
     }
 
-    /// <summary><c>container name web is taken by another sky daemon (identity 3f9a2c71b0de, data folder /srv/sky): ...</c>.</summary>
-    public static string Sentence(string name, DaemonIdentity other) =>
-        $"container name {name} is taken by another sky daemon ({other}): stop that daemon's service or start this one with --namespace";
+    /// <summary>What a person can do about it: only they know which of the two daemons should run the container.</summary>
+    public const string Remedy = "stop that daemon's service or start this one with --namespace";
+
+    /// <summary><c>container name web is taken by another sky daemon (identity 3f9a2c71b0de, data folder /srv/sky)</c>.</summary>
+    public static string Problem(string name, DaemonIdentity other) => $"container name {name} is taken by another sky daemon ({other})";
+
+    /// <summary>The problem and the remedy: <c>container name web is taken by another sky daemon (...): stop that daemon's service...</c>.</summary>
+    public static string Sentence(string name, DaemonIdentity other) => $"{Problem(name, other)}: {Remedy}";
 }
