@@ -92,6 +92,28 @@ public sealed class SharedNamespaceTests
         Assert.Equal(default, foreign[first.Name("beta")]);
     }
 
+    [Fact]
+    public async Task Each_daemon_keeps_the_output_and_shows_the_resources_of_its_own_containers_only()
+    {
+        await using var first = await TestDaemon.StartAsync();
+        await using var second = await TestDaemon.StartAsync(sharedNamespace: first.Namespace);
+        await first.RunAsync("apply", ConfigFile.Write("alpha:\n  image: base:0.7\n  command: echo hello from alpha; sleep 600\n"));
+        await first.RunAsync("service", "start", "alpha");
+        await second.RunAsync("apply", ConfigFile.Write("beta:\n  image: base:0.7\n  command: echo hello from beta; sleep 600\n"));
+        await second.RunAsync("service", "start", "beta");
+
+        await Eventually.WaitForAsync(() => second.RunAsync("logs", "--container", first.Name("beta")), r => r.Output.Contains("hello from beta", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "beta's line kept by its daemon");
+        await Eventually.WaitForAsync(() => first.RunAsync("logs", "--container", first.Name("alpha")), r => r.Output.Contains("hello from alpha", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "alpha's line kept by its daemon");
+        var top = await Eventually.WaitForAsync(
+            async () => JsonDocument.Parse((await first.RunAsync("top", "-o", "json")).Output).RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("container").GetString()).ToList(),
+            rows => rows.Contains(first.Name("alpha")),
+            TimeSpan.FromSeconds(30),
+            "alpha sampled by its daemon");
+
+        Assert.DoesNotContain("hello from beta", (await first.RunAsync("logs", "--container", first.Name("beta"))).Output, StringComparison.Ordinal);
+        Assert.Equal([first.Name("alpha")], top);
+    }
+
     /// <summary>Each container's id and start time, as the engine tells: a replaced, restarted or re-created container changes them.</summary>
     private static async Task<IReadOnlyList<string>> StartsAsync(params string[] names)
     {
