@@ -49,9 +49,12 @@ public static class PsCommand
         : container.UpToDate ? container.State
         : $"{container.State} (outdated)";
 
-    /// <summary>The health column: the verdict, <c>no check</c> for a running container without checks, <c>-</c> for one that does not run.</summary>
+    /// <summary>
+    /// The health column: the verdict, <c>no check</c> for a running container without checks, <c>-</c> for one that does
+    /// not run and for a foreign one (its checks are its own daemon's).
+    /// </summary>
     public static string Health(ContainerStatusView container) =>
-        container.Health ?? (container.State == "running" && !container.Checked ? "no check" : "-");
+        container.Health ?? (container.State == "running" && !container.Checked && container.Foreign is null ? "no check" : "-");
 
     /// <summary><c>127.0.0.1:32768->8080</c> for each published port.</summary>
     public static string Ports(ContainerStatusView container) =>
