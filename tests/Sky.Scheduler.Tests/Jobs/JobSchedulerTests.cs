@@ -189,6 +189,24 @@ public sealed class JobSchedulerTests
         Assert.True(leftover.Removed);
     }
 
+    [Fact]
+    public async Task A_run_whose_container_name_another_daemon_holds_fails_saying_which_daemon_holds_it()
+    {
+        await using var harness = new SchedulerHarness(Job("nightly", "1 day at 03:00"));
+        var scheduler = await harness.StartAsync();
+
+        // Each data folder numbers its runs from 1: the other daemon's first run holds this one's first run's name.
+        var holder = JobContainer(harness, new Naming("t", new DaemonIdentity("b2b2b2b2b2b2", "/srv/sky-b")), "t-nightly-run-1", (SkyLabels.Run, "1"));
+        var run = scheduler.StartNow("nightly")!.Value;
+
+        await EventuallyAsync(() => harness.Runs.Get("nightly", run)!.State != JobRunState.Running, () => "the run still going");
+        Assert.Equal(1, run);
+        Assert.Equal(
+            (JobRunState.Failed, "could not start: container name t-nightly-run-1 is taken by another sky daemon (identity b2b2b2b2b2b2, data folder /srv/sky-b): stop that daemon's service or start this one with --namespace"),
+            (harness.Runs.Get("nightly", run)!.State, harness.Runs.Get("nightly", run)!.Message));
+        Assert.False(holder.Removed || holder.Stopped);
+    }
+
     private static Sky.Testing.Engine.FakeContainer JobContainer(SchedulerHarness harness, Naming maker, string name, (string Key, string Value) label)
     {
         var labels = maker.BaseLabels(SkyLabels.JobKind);
