@@ -25,11 +25,13 @@ public static class SystemEndpoints
             }
         })
             .WithName("GetVersion")
+            .WithDescription("The daemon's version, namespace and identity (that of its data folder, carried by every container it makes), and the engine's.")
             .Produces<VersionAnswer>();
 
         api.MapGet("/containers", async (StatusReader status, CancellationToken cancellationToken) =>
             Results.Json((await status.AllAsync(cancellationToken)).Select(StatusViews.From).ToList(), SkyJson.Options))
             .WithName("ListContainers")
+            .WithDescription("Every container this daemon manages, and the foreign ones (made by another daemon sharing its namespace, never touched by this one) with foreign set.")
             .Produces<List<ContainerStatusView>>()
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
     }
