@@ -38,7 +38,7 @@ public sealed class SupervisionParts : IDisposable
         Desired = new DesiredStateSource(Revisions, Resolver, Feed);
         var executor = new PlanExecutor(Engine, Naming, Registry, Feed, NullLogger<PlanExecutor>.Instance);
         Operations = new ServiceOperations(Engine, Naming, Desired, Intents, Events, executor);
-        Rollouts = new RolloutGuard(new RolloutVerifier(Engine, Registry, Feed), Revisions, Events, alerts, NullLogger<RolloutGuard>.Instance);
+        Rollouts = new RolloutGuard(new RolloutVerifier(Engine, Registry, Feed, Naming), Revisions, Events, alerts, NullLogger<RolloutGuard>.Instance);
         Configuration = new ConfigurationOperations(Operations, Desired, Resolver, Revisions, Events, Rollouts);
         Healer = new Healer(Operations, Registry, History, NullLogger<Healer>.Instance);
     }
