@@ -22,6 +22,7 @@ namespace Sky.Api;
 /// </summary>
 public static class SkyDaemon
 {
+    /// <exception cref="InvalidDataException">The data folder's identity file holds no identity.</exception>
     public static WebApplication Build(DaemonOptions options, IContainerRuntime? runtime = null, Settings.DaemonSettings? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -44,7 +45,7 @@ public static class SkyDaemon
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new Naming(options.Namespace));
+        services.AddSingleton(new Naming(options.Namespace, DaemonIdentityFile.LoadOrCreate(options.DataDirectory)));
         services.AddSingleton<StateFeed>(provider => new StateFeed(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));
         services.AddSingleton(_ => new TelemetryDatabase(options.DataDirectory));

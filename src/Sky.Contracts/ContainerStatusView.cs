@@ -45,6 +45,12 @@ public sealed record ContainerStatusView
 
     public DateTimeOffset? Created { get; init; }
 
+    /// <summary>
+    /// Set for a <em>foreign</em> container: made by another daemon sharing this one's namespace (<c>sky ps</c> shows
+    /// them so a taken name can be explained; this daemon never touches them). Null for the daemon's own.
+    /// </summary>
+    public DaemonIdentityView? Foreign { get; init; }
+
     /// <summary>Where it stands with the router, when it carries a host; null otherwise.</summary>
     public RouterStateView? Router { get; init; }
 }

@@ -2,12 +2,19 @@ namespace Sky.Model;
 
 /// <summary>
 /// The labels sky puts on everything it creates. sky never touches a container, network or volume
-/// that lacks <see cref="Managed"/> and the <see cref="Namespace"/> of the daemon looking at it.
+/// that lacks <see cref="Managed"/> and the <see cref="Namespace"/> of the daemon looking at it, nor a container that
+/// another daemon of that namespace made (<see cref="Daemon"/>; see <see cref="Naming.Owns"/>).
 /// </summary>
 public static class SkyLabels
 {
     public const string Managed = "sky.managed";
     public const string Namespace = "sky.namespace";
+
+    /// <summary>The identity of the data folder of the daemon that made it (<see cref="DaemonIdentity"/>).</summary>
+    public const string Daemon = "sky.daemon";
+
+    /// <summary>That daemon's data folder, so that a name another daemon holds can be traced to it.</summary>
+    public const string DaemonDataFolder = "sky.daemon.data-folder";
     public const string Kind = "sky.kind";
     public const string Service = "sky.service";
     public const string Instance = "sky.instance";

@@ -67,9 +67,16 @@ public sealed class JobRunner(
         }
         catch (Exception exception)
         {
-            logger.LogWarning("job {Job} run {Run} could not start: {Error}", run.Job.Name, run.Id, exception.Message);
+            var error = exception.Message;
+            if (exception is EngineException { StatusCode: 409 } && containerId is null)
+            {
+                // Run numbers are the data folder's own: another daemon of the namespace may hold this run's name.
+                error = await runtime.HeldByAnotherDaemonAsync(naming, naming.JobRun(run.Job.Name, run.Id), CancellationToken.None) ?? error;
+            }
+
+            logger.LogWarning("job {Job} run {Run} could not start: {Error}", run.Job.Name, run.Id, error);
             await runtime.RemoveQuietlyAsync(containerId, logger);
-            await CompleteAsync(run.Job, run.Id, JobRunState.Failed, null, null, $"could not start: {exception.Message}");
+            await CompleteAsync(run.Job, run.Id, JobRunState.Failed, null, null, $"could not start: {error}");
             return;
         }
 

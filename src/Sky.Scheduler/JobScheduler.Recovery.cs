@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sky.Model;
+using Sky.Runtime;
 using Sky.Scheduler.Arming;
 using Sky.Store;
 
@@ -16,13 +17,8 @@ public sealed partial class JobScheduler
     /// </summary>
     private async Task RecoverAsync(CancellationToken token)
     {
-        var labels = new Dictionary<string, string?>
-        {
-            [SkyLabels.Managed] = "true",
-            [SkyLabels.Namespace] = naming.Namespace,
-            [SkyLabels.Kind] = SkyLabels.JobKind,
-        };
-        var containers = await runtime.ListContainersAsync(labels, token);
+        // Another daemon's job containers are its own runs and armed containers, never leftovers of this one.
+        var containers = await runtime.ListOwnContainersAsync(naming, SkyLabels.JobKind, token);
         var byRun = new Dictionary<long, ObservedContainer>();
         var armed = new Dictionary<string, ObservedContainer>(StringComparer.Ordinal);
         foreach (var container in containers)

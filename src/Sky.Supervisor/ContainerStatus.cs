@@ -44,5 +44,8 @@ public sealed record ContainerStatus
 
     public DateTimeOffset? Created { get; init; }
 
+    /// <summary>The other daemon of the namespace that made it (a foreign container this daemon never touches); null for this daemon's own.</summary>
+    public DaemonIdentity? ForeignDaemon { get; init; }
+
     public static string StateName(ContainerState state) => state.ToString().ToLowerInvariant();
 }

@@ -71,7 +71,16 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         }
         catch (Exception exception) when (exception is EngineException or EngineUnavailableException or OperationException or HttpRequestException or IOException)
         {
-            logger.LogWarning(exception, "Step {Step} on {Target} failed", step.Action, step.Target);
+            // sky's own refusals are sentences for people, not bugs: no stack trace for them in the daemon's log.
+            if (exception is OperationException)
+            {
+                logger.LogWarning("Step {Step} on {Target} failed: {Message}", step.Action, step.Target, exception.Message);
+            }
+            else
+            {
+                logger.LogWarning(exception, "Step {Step} on {Target} failed", step.Action, step.Target);
+            }
+
             progress(new StepProgress(step.Id, step.Target, StepStatus.Failed, exception.Message));
             return false;
         }
@@ -147,9 +156,15 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         catch (EngineException conflict) when (conflict.StatusCode == 409)
         {
             // The name is taken: a container created a moment ago (by an apply cut short, say). Reuse it only if it
-            // is ours and built from the same configuration, never a stranger's.
+            // is ours and built from the same configuration, never a stranger's nor another daemon's (which the plan
+            // could not see: it lists only this daemon's containers).
             var existing = await runtime.InspectContainerAsync(spec.Name, cancellationToken);
-            if (existing is null || existing.Labels.GetValueOrDefault(SkyLabels.Namespace) != naming.Namespace || existing.ConfigHash != spec.ConfigHash)
+            if (existing is not null && naming.ForeignDaemon(existing.Labels) is { } other)
+            {
+                throw new OperationException(OperationErrorKind.Failed, TakenNames.Sentence(spec.Name, other));
+            }
+
+            if (existing is null || !naming.Owns(existing.Labels) || existing.ConfigHash != spec.ConfigHash)
             {
                 throw new OperationException(OperationErrorKind.Failed, $"a container named {spec.Name} exists and sky does not manage it with this configuration");
             }

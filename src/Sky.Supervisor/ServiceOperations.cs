@@ -41,10 +41,11 @@ public sealed class ServiceOperations(
     /// if the instance is still wanted running and <paramref name="stillNeeded"/> still holds (checked under the lock,
     /// since an operation may have fixed things meanwhile), removes the containers of <paramref name="replaceIds"/>,
     /// then plans a start of the instance from what runs and carries it out. When a container it would create has no
-    /// image on the engine, it touches nothing and says which (<see cref="ConvergeResult.CannotStart"/>): trying again
-    /// cannot help until someone builds or loads the image.
+    /// image on the engine, or a name another daemon's container holds, it touches nothing and says which
+    /// (<see cref="ConvergeResult.CannotStart"/>): trying again cannot help until someone builds or loads the image, or
+    /// frees the name.
     /// </summary>
-    public async Task<(ConvergeResult Result, IReadOnlyList<MissingImage> Missing)> ConvergeAsync(InstanceSpec instance, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
+    public async Task<(ConvergeResult Result, IReadOnlyList<StartBlocker> Blockers)> ConvergeAsync(InstanceSpec instance, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -59,9 +60,10 @@ public sealed class ServiceOperations(
             var observed = await ObserveAsync(cancellationToken);
             var intended = Planner.Start([instance], observed.Where(o => !replaceIds.Contains(o.Id)).ToList());
             var missing = await images.MissingAsync(ImageCheck.Created(intended), cancellationToken);
-            if (missing.Count > 0)
+            var blockers = missing.Select(StartBlocker.From).Concat(await HeldByOtherDaemonsAsync(intended, cancellationToken)).ToList();
+            if (blockers.Count > 0)
             {
-                return (ConvergeResult.CannotStart, missing);
+                return (ConvergeResult.CannotStart, blockers);
             }
 
             foreach (var id in replaceIds)
@@ -218,11 +220,28 @@ public sealed class ServiceOperations(
         }
     }
 
-    /// <summary>Every container this daemon manages, as the engine reports it.</summary>
+    /// <summary>The names the plan would create a container under that another daemon's container holds: creating it can only fail.</summary>
+    private async Task<IReadOnlyList<StartBlocker>> HeldByOtherDaemonsAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var created = plan.Steps.Where(s => s.Action == PlanAction.Create).Select(s => s.Target).ToHashSet(StringComparer.Ordinal);
+        if (created.Count == 0)
+        {
+            return [];
+        }
+
+        return (await runtime.ListNamespaceContainersAsync(naming, cancellationToken))
+            .Where(c => created.Contains(c.Name))
+            .Select(c => naming.ForeignDaemon(c.Labels) is { } other ? StartBlocker.NameTaken(c.Name, other) : null)
+            .OfType<StartBlocker>()
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every container this daemon manages, as the engine reports it. Another daemon's containers are left out, so no
+    /// plan removes, replaces, stops or adopts them; a name one of them holds fails the step that would create it.
+    /// </summary>
     public Task<IReadOnlyList<ObservedContainer>> ObserveAsync(CancellationToken cancellationToken) =>
-        runtime.ListContainersAsync(
-            new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace },
-            cancellationToken);
+        runtime.ListOwnContainersAsync(naming, cancellationToken);
 
     private (long Revision, IReadOnlyList<InstanceSpec> Instances) Select(ServiceSelector selector)
     {

@@ -14,7 +14,7 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
     {
         var current = desired.Current();
         var instances = selector.Select(current.State);
-        var observed = (await ListAsync(cancellationToken)).ToDictionary(c => c.Name);
+        var observed = (await runtime.ListOwnContainersAsync(naming, cancellationToken)).ToDictionary(c => c.Name);
         var wanted = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
         var result = new List<InstanceStatus>();
         foreach (var instance in instances)
@@ -35,25 +35,48 @@ public sealed class StatusReader(IContainerRuntime runtime, Naming naming, Desir
         return new ServiceStatus(service.Name, maintainer, current.Number, result);
     }
 
-    /// <summary>Every container this daemon manages (services, job runs, one-offs), for <c>sky ps</c>.</summary>
+    /// <summary>
+    /// Every container this daemon manages (services, job runs, one-offs), for <c>sky ps</c>; and those other daemons of
+    /// its namespace made, marked with who made them, so that a person sees why a name this daemon wants is taken.
+    /// </summary>
     public async Task<IReadOnlyList<ContainerStatus>> AllAsync(CancellationToken cancellationToken)
     {
         var specs = desired.Current().State.Services
             .SelectMany(s => s.Instances).SelectMany(i => i.Containers)
             .ToDictionary(c => c.Name);
         var result = new List<ContainerStatus>();
-        foreach (var container in (await ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var container in (await runtime.ListNamespaceContainersAsync(naming, cancellationToken)).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            result.Add(await DescribeAsync(container, specs.GetValueOrDefault(container.Name), cancellationToken));
+            result.Add(naming.ForeignDaemon(container.Labels) is { } other
+                ? await DescribeForeignAsync(container, other, cancellationToken)
+                : await DescribeAsync(container, specs.GetValueOrDefault(container.Name), cancellationToken));
         }
 
         return result;
     }
 
-    private Task<IReadOnlyList<ObservedContainer>> ListAsync(CancellationToken cancellationToken) =>
-        runtime.ListContainersAsync(
-            new Dictionary<string, string?> { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace },
-            cancellationToken);
+    /// <summary>
+    /// Another daemon's container: what the engine says of it, and who made it. Its health, restarts and whether it is up
+    /// to date are that daemon's to know; this one has no checks of it and no configuration for it.
+    /// </summary>
+    private async Task<ContainerStatus> DescribeForeignAsync(ObservedContainer container, DaemonIdentity other, CancellationToken cancellationToken)
+    {
+        var details = await runtime.InspectContainerAsync(container.Id, cancellationToken);
+        return new ContainerStatus
+        {
+            Name = container.Name,
+            Service = container.Service ?? container.Labels.GetValueOrDefault(SkyLabels.Job) ?? string.Empty,
+            Instance = container.Instance ?? string.Empty,
+            Role = container.Labels.GetValueOrDefault(SkyLabels.Role) ?? container.Labels.GetValueOrDefault(SkyLabels.Kind) ?? string.Empty,
+            Id = container.Id[..Math.Min(12, container.Id.Length)],
+            State = ContainerStatus.StateName(details?.State ?? container.State),
+            Image = container.Image,
+            Revision = container.Labels.GetValueOrDefault(SkyLabels.Revision),
+            Ports = details?.PublishedPorts ?? new Dictionary<int, int>(),
+            Created = container.Created,
+            ForeignDaemon = other,
+        };
+    }
 
     /// <summary>A container the configuration wants and the engine does not have: no health, unless sky gave up on it.</summary>
     private ContainerStatus Missing(ContainerSpec spec)

@@ -4,11 +4,22 @@ namespace Sky.Cli.Tests;
 
 /// <summary>
 /// What every daemon a test starts has of its own: a fresh namespace, data folder and loopback port, so tests run in
-/// parallel on one engine without seeing each other, and the clean-up that removes all of it.
+/// parallel on one engine without seeing each other, and the clean-up that removes all of it. A test of daemons sharing
+/// a namespace gives the second one the first one's.
 /// </summary>
-public abstract class ScopedDaemon(string prefix)
+public abstract class ScopedDaemon(string prefix, string? sharedNamespace = null)
 {
-    public string Namespace { get; } = $"{prefix}{Guid.NewGuid():N}"[..9];
+    public string Namespace { get; } = sharedNamespace ?? $"{prefix}{Guid.NewGuid():N}"[..9];
+
+    /// <summary>The identity of the data folder, made at the daemon's first start (null before it).</summary>
+    public string? Identity
+    {
+        get
+        {
+            var path = Path.Combine(DataDirectory, "identity");
+            return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        }
+    }
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sky-test-").FullName;
 

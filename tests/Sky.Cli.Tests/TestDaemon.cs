@@ -12,7 +12,7 @@ namespace Sky.Cli.Tests;
 /// A daemon of the test's own: a fresh namespace, data folder and loopback port, so tests run in parallel on one
 /// engine without seeing each other. Disposing it stops the daemon and removes everything of its namespace.
 /// </summary>
-public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
+public sealed class TestDaemon(string? sharedNamespace = null) : ScopedDaemon("t", sharedNamespace), IAsyncDisposable
 {
     private WebApplication? app;
     private DaemonSettings? settings;
@@ -26,10 +26,13 @@ public sealed class TestDaemon() : ScopedDaemon("t"), IAsyncDisposable
     /// <summary>The daemon's services, for tests that read a part's state (the router's metrics, say).</summary>
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("the daemon is not running");
 
-    /// <summary>Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation).</summary>
-    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null, RouterTls? routerTls = null, int? statsdPort = null)
+    /// <summary>
+    /// Starts a daemon; <paramref name="settings"/> are what its settings file would say (SMTP, webhooks, escalation);
+    /// <paramref name="sharedNamespace"/> is another daemon's namespace to share (its data folder stays its own).
+    /// </summary>
+    public static async Task<TestDaemon> StartAsync(IContainerRuntime? runtime = null, DaemonSettings? settings = null, RouterTls? routerTls = null, int? statsdPort = null, string? sharedNamespace = null)
     {
-        var daemon = new TestDaemon { settings = settings, RouterTls = routerTls, StatsdPort = statsdPort };
+        var daemon = new TestDaemon(sharedNamespace) { settings = settings, RouterTls = routerTls, StatsdPort = statsdPort };
         await daemon.StartAgainAsync(runtime);
         return daemon;
     }

@@ -38,12 +38,16 @@ public sealed class SupervisionParts : IDisposable
         Desired = new DesiredStateSource(Revisions, Resolver, Feed);
         var executor = new PlanExecutor(Engine, Naming, Registry, Feed, NullLogger<PlanExecutor>.Instance);
         Operations = new ServiceOperations(Engine, Naming, Desired, Intents, Events, executor);
-        Rollouts = new RolloutGuard(new RolloutVerifier(Engine, Registry, Feed), Revisions, Events, alerts, NullLogger<RolloutGuard>.Instance);
+        Rollouts = new RolloutGuard(new RolloutVerifier(Engine, Registry, Feed, Naming), Revisions, Events, alerts, NullLogger<RolloutGuard>.Instance);
         Configuration = new ConfigurationOperations(Operations, Desired, Resolver, Revisions, Events, Rollouts);
         Healer = new Healer(Operations, Registry, History, NullLogger<Healer>.Instance);
     }
 
-    public Naming Naming { get; } = new("sup");
+    /// <summary>This daemon's: an identity of its own, as every daemon started from a data folder has.</summary>
+    public Naming Naming { get; } = new("sup", new DaemonIdentity("a1a1a1a1a1a1", "/srv/sky-a"));
+
+    /// <summary>Another daemon sharing the namespace, whose containers are foreign to this one.</summary>
+    public static Naming Other { get; } = new("sup", new DaemonIdentity("b2b2b2b2b2b2", "/srv/sky-b"));
 
     public ServiceIntentRepository Intents { get; }
 
@@ -116,6 +120,18 @@ public sealed class SupervisionParts : IDisposable
     /// <summary>A container of the spec's name on the in-memory engine, in the state given.</summary>
     public FakeContainer Container(ContainerSpec spec, ContainerState state) =>
         Engine.Add(new Sky.Runtime.ContainerCreateRequest { Name = spec.Name, Image = spec.Image }, state);
+
+    /// <summary>A service container on the in-memory engine labelled by <paramref name="maker"/>, as a daemon with that naming would make it.</summary>
+    public FakeContainer ServiceContainer(Naming maker, string service, ContainerState state)
+    {
+        var labels = maker.BaseLabels(SkyLabels.ServiceKind);
+        labels[SkyLabels.Service] = service;
+        labels[SkyLabels.Instance] = Naming.DefaultInstance;
+        labels[SkyLabels.Role] = SkyLabels.MainRole;
+        labels[SkyLabels.Replica] = "1";
+        labels[SkyLabels.ConfigHash] = "0123456789abcdef";
+        return Engine.Add(new Sky.Runtime.ContainerCreateRequest { Name = maker.Container(service, Naming.DefaultInstance, SkyLabels.MainRole), Image = "base:0.7", Labels = labels }, state);
+    }
 
     public ObservedContainer Observed(FakeContainer container) => new() { Id = container.Id, Name = container.Name, State = container.State };
 

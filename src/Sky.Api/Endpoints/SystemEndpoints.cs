@@ -13,22 +13,25 @@ public static class SystemEndpoints
     {
         api.MapGet("/version", async (IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
         {
+            var daemon = naming.Identity is { } identity ? new DaemonIdentityView(identity.Id, identity.DataFolder) : null;
             try
             {
                 var engine = await runtime.PingAsync(cancellationToken);
-                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null), SkyJson.Options);
+                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null, daemon), SkyJson.Options);
             }
             catch (EngineUnavailableException unavailable)
             {
-                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message), SkyJson.Options);
+                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message, daemon), SkyJson.Options);
             }
         })
             .WithName("GetVersion")
+            .WithDescription("The daemon's version, namespace and identity (that of its data folder, carried by every container it makes), and the engine's.")
             .Produces<VersionAnswer>();
 
         api.MapGet("/containers", async (StatusReader status, CancellationToken cancellationToken) =>
             Results.Json((await status.AllAsync(cancellationToken)).Select(StatusViews.From).ToList(), SkyJson.Options))
             .WithName("ListContainers")
+            .WithDescription("Every container this daemon manages, and the foreign ones (made by another daemon sharing its namespace, never touched by this one) with foreign set.")
             .Produces<List<ContainerStatusView>>()
             .ProducesErrors(StatusCodes.Status503ServiceUnavailable);
     }

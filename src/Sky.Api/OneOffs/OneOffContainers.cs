@@ -8,8 +8,8 @@ namespace Sky.Api.OneOffs;
 
 /// <summary>
 /// The daemon's one-off containers: creating them from an image on the engine (or pulled from the daemon's registry),
-/// listing them, and finding one by id prefix or name. Only containers of this daemon's namespace and of the
-/// one-off kind are ever seen, so nothing else on the engine can be attached to or removed.
+/// listing them, and finding one by id prefix or name. Only this daemon's containers of the one-off kind are ever seen
+/// (not another daemon's of the same namespace), so nothing else on the engine can be attached to or removed.
 /// </summary>
 public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, OneOffOptions options, Snitch.SnitchOutbox outbox, ImageSource? images = null)
 {
@@ -21,13 +21,7 @@ public sealed class OneOffContainers(IContainerRuntime runtime, Naming naming, O
 
     public async Task<IReadOnlyList<ObservedContainer>> ListAsync(CancellationToken cancellationToken)
     {
-        var labels = new Dictionary<string, string?>
-        {
-            [SkyLabels.Managed] = "true",
-            [SkyLabels.Namespace] = naming.Namespace,
-            [SkyLabels.Kind] = SkyLabels.OneOffKind,
-        };
-        return (await runtime.ListContainersAsync(labels, cancellationToken)).OrderBy(c => c.Created).ToList();
+        return (await runtime.ListOwnContainersAsync(naming, SkyLabels.OneOffKind, cancellationToken)).OrderBy(c => c.Created).ToList();
     }
 
     /// <summary>The one-off whose id starts with <paramref name="idOrName"/> or whose name (with or without namespace) it is.</summary>

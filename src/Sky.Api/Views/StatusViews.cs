@@ -24,6 +24,7 @@ public static class StatusViews
         Restarts = container.Restarts,
         Ports = container.Ports,
         Created = container.Created,
+        Foreign = container.ForeignDaemon is { } other ? new DaemonIdentityView(other.Id, other.DataFolder) : null,
     };
 
     public static InstanceStatusView From(InstanceStatus instance) =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sky.Api;
@@ -67,7 +68,16 @@ public static class DaemonCommand
                 cli.Error.WriteLine($"warning: {unavailable.Message}");
             }
 
-            var app = SkyDaemon.Build(options, runtime, settings);
+            WebApplication app;
+            try
+            {
+                app = SkyDaemon.Build(options, runtime, settings);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new CliException(ExitCodes.Failed, exception.Message);
+            }
+
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -85,7 +95,8 @@ public static class DaemonCommand
                 throw new CliException(ExitCodes.Failed, $"cannot listen on {options.Listen}: {exception.Message}");
             }
 
-            cli.Error.WriteLine($"sky daemon listening on http://{options.Listen} (data in {options.DataDirectory}, namespace {new Sky.Model.Naming(options.Namespace).Namespace})");
+            var naming = app.Services.GetRequiredService<Sky.Model.Naming>();
+            cli.Error.WriteLine($"sky daemon listening on http://{options.Listen} (data in {options.DataDirectory}, identity {naming.Identity?.Id}, namespace {naming.Namespace})");
             var router = app.Services.GetRequiredService<RouterAddresses>();
             cli.Error.WriteLine((router.Http ?? router.Https) is not null
                 ? $"router on {string.Join(" and ", new[] { router.Http, router.Https }.Where(a => a is not null))}: each VIRTUAL_HOST by name"

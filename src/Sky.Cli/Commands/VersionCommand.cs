@@ -35,7 +35,8 @@ public static class VersionCommand
             cli.Out.WriteLine($"sky {SkyVersion.Current}");
             cli.Out.WriteLine(daemon is null
                 ? $"daemon: unreachable ({daemonError})"
-                : $"daemon: {daemon.Version} at {client.Address}, namespace {daemon.Namespace}");
+                : $"daemon: {daemon.Version} at {client.Address}, namespace {daemon.Namespace}"
+                    + (daemon.Daemon is { } identity ? $", identity {identity.Identity} (data folder {identity.DataFolder ?? "unknown"})" : string.Empty));
             if (daemon is not null)
             {
                 cli.Out.WriteLine(daemon.Engine is null

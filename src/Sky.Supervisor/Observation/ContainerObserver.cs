@@ -11,14 +11,13 @@ namespace Sky.Supervisor.Observation;
 /// The feed's eyes on the engine: follows the engine's events for this daemon's containers and publishes each
 /// container's life (created, running with its published host ports, died, stopped, removed). On every (re)connection
 /// it lists what runs first, so nothing missed while the engine was away stays wrong; a lost stream is published too
-/// (the supervisor learns of engine restarts from it) and reopened with back-off.
+/// (the supervisor learns of engine restarts from it) and reopened with back-off. Containers another daemon of the
+/// namespace made never reach the feed, so no part that reads it (supervisor, router, logs, metrics) acts on them.
 /// </summary>
 public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, StateFeed feed, TimeProvider clock, ILogger<ContainerObserver> logger)
     : BackgroundService
 {
     private static readonly TimeSpan BackOffCap = TimeSpan.FromSeconds(30);
-
-    private Dictionary<string, string?> Labels => new() { [SkyLabels.Managed] = "true", [SkyLabels.Namespace] = naming.Namespace };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,7 +27,7 @@ public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, 
             try
             {
                 // Subscribe first, list second: a change between the two is then seen twice, never missed.
-                await using var events = runtime.GetEventsAsync(Labels, null, stoppingToken).GetAsyncEnumerator(stoppingToken);
+                await using var events = runtime.GetEventsAsync(NamespaceContainers.Labels(naming), null, stoppingToken).GetAsyncEnumerator(stoppingToken);
                 var first = events.MoveNextAsync();
                 await ListAsync(stoppingToken);
                 backOff = TimeSpan.FromSeconds(1);
@@ -68,7 +67,7 @@ public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, 
     private async Task ListAsync(CancellationToken cancellationToken)
     {
         var listed = new List<ContainerFacts>();
-        foreach (var container in await runtime.ListContainersAsync(Labels, cancellationToken))
+        foreach (var container in await runtime.ListOwnContainersAsync(naming, cancellationToken))
         {
             var facts = ContainerFactsMapper.From(container);
             if (container.State == ContainerState.Running && await runtime.InspectContainerAsync(container.Id, cancellationToken) is { } details)
@@ -84,7 +83,8 @@ public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, 
 
     private async Task PublishAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
     {
-        if (ContainerFactsMapper.PhaseOf(engineEvent) is not { } phase)
+        // The engine's filter knows no "this label absent or equal to": another daemon's containers are left out here.
+        if (ContainerFactsMapper.PhaseOf(engineEvent) is not { } phase || !naming.Owns(engineEvent.Attributes))
         {
             return;
         }

@@ -77,10 +77,11 @@ public sealed class RestartHistory(
 
     /// <summary>
     /// Healing these containers of one instance could not even begin: an image they need is neither on the engine nor in
-    /// the registry. They are left alone (no restart, no back-off: trying again cannot help) until they run again or
-    /// someone starts the service, and this is said once: one event, one signal, not a restart each pass.
+    /// the registry, or another daemon's container holds a name. They are left alone (no restart, no back-off: trying
+    /// again cannot help) until they run again or someone starts the service, and this is said once: one event, one
+    /// signal, not a restart each pass.
     /// </summary>
-    public void CannotStart(IReadOnlyList<ContainerSpec> containers, IReadOnlyList<MissingImage> missing)
+    public void CannotStart(IReadOnlyList<ContainerSpec> containers, IReadOnlyList<StartBlocker> blockers)
     {
         if (containers.Count == 0)
         {
@@ -95,8 +96,8 @@ public sealed class RestartHistory(
 
         var first = containers[0];
         var target = first.Instance.Length == 0 || first.Instance == Naming.DefaultInstance ? first.Service : $"{first.Service}/{first.Instance}";
-        var message = $"cannot start: {string.Join("; ", missing.Select(m => $"image {m.Image} is not on {m.Places} (needed by {string.Join(", ", m.NamedBy)})"))}. "
-            + $"sky stops trying until someone acts ({missing[0].Advice}), then sky service start {target}";
+        var message = $"cannot start: {string.Join("; ", blockers.Select(b => b.Problem))}. "
+            + $"{string.Join("; ", blockers.Select(b => b.Remedy).Distinct(StringComparer.Ordinal))}, then sky service start {target}";
         events.Append("cannot-start", first.Service, first.Instance, message);
         logger.LogWarning("{Message}", message);
         signals.Signal(SignalKind.CannotStart, first, message);

@@ -9,9 +9,10 @@ namespace Sky.Supervisor.Rollouts;
 /// <summary>
 /// Says whether a rollout took: every container of each changed instance running, and those with checks healthy
 /// within the instance's <c>deploy.health-timeout</c> (at once a failure when their checks judge them unhealthy).
-/// Instances are verified side by side; it waits on the state feed, never polls.
+/// Instances are verified side by side; it waits on the state feed, never polls. A container of the name that another
+/// daemon of the namespace made is not this rollout's: the one it wanted does not exist.
 /// </summary>
-public sealed class RolloutVerifier(IContainerRuntime runtime, IContainerHealthView health, StateFeed feed)
+public sealed class RolloutVerifier(IContainerRuntime runtime, IContainerHealthView health, StateFeed feed, Naming naming)
 {
     private readonly HealthWaiter waiter = new(health, feed);
 
@@ -30,6 +31,11 @@ public sealed class RolloutVerifier(IContainerRuntime runtime, IContainerHealthV
         foreach (var container in instance.Containers)
         {
             var details = await runtime.InspectContainerAsync(container.Name, cancellationToken);
+            if (details is not null && naming.ForeignDaemon(details.Labels) is { } other)
+            {
+                return new RolloutFailure(instance, TakenNames.Sentence(container.Name, other));
+            }
+
             if (details is null || details.State != ContainerState.Running)
             {
                 var how = details is null ? "does not exist" : $"is {details.State.ToString().ToLowerInvariant()} (exit code {details.ExitCode})";

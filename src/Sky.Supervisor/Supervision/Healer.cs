@@ -9,7 +9,7 @@ namespace Sky.Supervisor.Supervision;
 /// <summary>
 /// Brings the containers of one instance back, through <see cref="ServiceOperations.ConvergeAsync"/> (the one lock of
 /// all mutations, so never a duplicate), one healing at a time per instance while passes go on; each restart is
-/// recorded in the restart history, and so is a healing that could not begin for want of an image.
+/// recorded in the restart history, and so is a healing that could not begin (for want of an image, or of a name).
 /// </summary>
 public sealed class Healer(ServiceOperations operations, HealthRegistry registry, RestartHistory history, ILogger<Healer> logger)
 {
@@ -38,10 +38,10 @@ public sealed class Healer(ServiceOperations operations, HealthRegistry registry
         // The replacement of an unhealthy container is still needed only if it is still the unhealthy one.
         bool StillNeeded() => replace.All(id => restarting.Any(s => registry.Entry(s.Name) is { } e && e.ContainerId == id && e.Health == HealthNames.Unhealthy));
         ConvergeResult result;
-        IReadOnlyList<MissingImage> missing = [];
+        IReadOnlyList<StartBlocker> blockers = [];
         try
         {
-            (result, missing) = await operations.ConvergeAsync(instance, replace, $"restarting: {reason}", StillNeeded, cancellationToken);
+            (result, blockers) = await operations.ConvergeAsync(instance, replace, $"restarting: {reason}", StillNeeded, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -51,8 +51,8 @@ public sealed class Healer(ServiceOperations operations, HealthRegistry registry
 
         if (result == ConvergeResult.CannotStart)
         {
-            // Not a restart: nothing ran, and nothing will until the image is there.
-            history.CannotStart(restarting, missing);
+            // Not a restart: nothing ran, and nothing will until the image is there or the name is free.
+            history.CannotStart(restarting, blockers);
         }
         else if (result != ConvergeResult.NotNeeded)
         {

@@ -169,4 +169,49 @@ public sealed class JobSchedulerTests
         Assert.Equal((JobRunState.Failed, 4L), (harness.Runs.Get("nightly", adopted)!.State, harness.Runs.Get("nightly", adopted)!.ExitCode!.Value));
         await EventuallyAsync(() => harness.Runtime.All.Single().Removed, () => "the adopted run's container was left behind");
     }
+
+    [Fact]
+    public async Task At_start_up_another_daemon_s_job_containers_are_neither_adopted_nor_removed()
+    {
+        await using var harness = new SchedulerHarness(Job("nightly", "1 day at 03:00"));
+        var lost = harness.Runs.Begin("nightly", JobTriggers.Manual, null);
+        var other = new Naming("t", new DaemonIdentity("b2b2b2b2b2b2"));
+        var run = lost.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var othersRun = JobContainer(harness, other, $"t-nightly-run-{run}", (SkyLabels.Run, run));
+        var othersArmed = JobContainer(harness, other, "t-nightly-armed-abcdef", (SkyLabels.Armed, "true"));
+        var leftover = JobContainer(harness, harness.Naming, "t-nightly-armed-012345", (SkyLabels.Armed, "true"));
+
+        await harness.StartAsync();
+
+        // The other daemon's run of the same number is not this daemon's lost run.
+        Assert.Equal((JobRunState.Failed, "daemon restarted (the run's container is gone)"), (harness.Runs.Get("nightly", lost)!.State, harness.Runs.Get("nightly", lost)!.Message));
+        Assert.False(othersRun.Removed || othersRun.Stopped || othersArmed.Removed || othersArmed.Stopped);
+        Assert.True(leftover.Removed);
+    }
+
+    [Fact]
+    public async Task A_run_whose_container_name_another_daemon_holds_fails_saying_which_daemon_holds_it()
+    {
+        await using var harness = new SchedulerHarness(Job("nightly", "1 day at 03:00"));
+        var scheduler = await harness.StartAsync();
+
+        // Each data folder numbers its runs from 1: the other daemon's first run holds this one's first run's name.
+        var holder = JobContainer(harness, new Naming("t", new DaemonIdentity("b2b2b2b2b2b2", "/srv/sky-b")), "t-nightly-run-1", (SkyLabels.Run, "1"));
+        var run = scheduler.StartNow("nightly")!.Value;
+
+        await EventuallyAsync(() => harness.Runs.Get("nightly", run)!.State != JobRunState.Running, () => "the run still going");
+        Assert.Equal(1, run);
+        Assert.Equal(
+            (JobRunState.Failed, "could not start: container name t-nightly-run-1 is taken by another sky daemon (identity b2b2b2b2b2b2, data folder /srv/sky-b): stop that daemon's service or start this one with --namespace"),
+            (harness.Runs.Get("nightly", run)!.State, harness.Runs.Get("nightly", run)!.Message));
+        Assert.False(holder.Removed || holder.Stopped);
+    }
+
+    private static Sky.Testing.Engine.FakeContainer JobContainer(SchedulerHarness harness, Naming maker, string name, (string Key, string Value) label)
+    {
+        var labels = maker.BaseLabels(SkyLabels.JobKind);
+        labels[SkyLabels.Job] = "nightly";
+        labels[label.Key] = label.Value;
+        return harness.Runtime.Add(new Sky.Runtime.ContainerCreateRequest { Name = name, Image = "base:0.7", Labels = labels }, ContainerState.Running);
+    }
 }

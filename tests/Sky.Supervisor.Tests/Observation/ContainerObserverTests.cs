@@ -14,7 +14,7 @@ public sealed class ContainerObserverTests : IAsyncDisposable
     private readonly FakeContainerRuntime engine = new() { AutoExitCode = null };
     private readonly FakeTimeProvider clock = new();
     private readonly StateFeed feed = new();
-    private readonly Naming naming = new("t");
+    private readonly Naming naming = new("t", new DaemonIdentity("a1a1a1a1a1a1"));
     private readonly FeedSubscription subscription;
     private readonly ContainerObserver observer;
 
@@ -24,21 +24,12 @@ public sealed class ContainerObserverTests : IAsyncDisposable
         observer = new ContainerObserver(engine, naming, feed, clock, NullLogger<ContainerObserver>.Instance);
     }
 
-    private FakeContainer Add(string name, ContainerState state, int hostPort = 0)
+    private FakeContainer Add(string name, ContainerState state, int hostPort = 0, Naming? maker = null)
     {
-        var container = engine.Add(new ContainerCreateRequest
-        {
-            Name = name,
-            Image = "my-application:1.0",
-            Labels = new Dictionary<string, string>
-            {
-                [SkyLabels.Managed] = "true",
-                [SkyLabels.Namespace] = "t",
-                [SkyLabels.Kind] = SkyLabels.ServiceKind,
-                [SkyLabels.Service] = "web",
-                [SkyLabels.Instance] = "production",
-            },
-        }, state);
+        var labels = (maker ?? naming).BaseLabels(SkyLabels.ServiceKind);
+        labels[SkyLabels.Service] = "web";
+        labels[SkyLabels.Instance] = "production";
+        var container = engine.Add(new ContainerCreateRequest { Name = name, Image = "my-application:1.0", Labels = labels }, state);
         if (hostPort > 0)
         {
             container.PublishedPorts[8080] = hostPort;
@@ -94,6 +85,25 @@ public sealed class ContainerObserverTests : IAsyncDisposable
         Assert.Equal((ContainerPhase.Died, 137), (died.Phase, died.ExitCode));
         Assert.Equal(ContainerPhase.Removed, (await NextAsync<ContainerChanged>()).Container.Phase);
         Assert.False(feed.Current.Containers.ContainsKey("t-web-production"));
+    }
+
+    [Fact]
+    public async Task Another_daemon_s_containers_of_the_namespace_never_reach_the_feed()
+    {
+        var other = new Naming("t", new DaemonIdentity("b2b2b2b2b2b2"));
+        Add("t-api-production", ContainerState.Running, hostPort: 32772, maker: other);
+        Add("t-web-production", ContainerState.Running, hostPort: 32773);
+
+        await observer.StartAsync(CancellationToken.None);
+        var listed = await NextAsync<ContainersListed>();
+        var late = Add("t-worker-production", ContainerState.Running, maker: other);
+        var mine = Add("t-web-dev", ContainerState.Running);
+        engine.Emit(Event(late, "start"));
+        engine.Emit(Event(mine, "start"));
+
+        Assert.Equal("t-web-production", Assert.Single(listed.Containers).Name);
+        Assert.Equal("t-web-dev", (await NextAsync<ContainerChanged>()).Container.Name);
+        Assert.Equal(["t-web-dev", "t-web-production"], feed.Current.Containers.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class RestartHistoryTests : IDisposable
     public void A_container_that_could_not_be_created_is_held_back_until_it_runs_again_and_is_no_crash_loop()
     {
         var spec = SupervisionParts.Spec("web");
-        parts.History.CannotStart([spec], [new MissingImage("my-application:1.0", ["web"])]);
+        parts.History.CannotStart([spec], [StartBlocker.From(new MissingImage("my-application:1.0", ["web"]))]);
 
         Assert.False(parts.History.Judge(spec, null, ContainerEnd.Removed).RestartNow);
         Assert.False(parts.History.CrashLooping("web"));

@@ -6,7 +6,7 @@ using Sky.Supervisor.Restarts;
 
 namespace Sky.Supervisor.Tests.Supervision;
 
-/// <summary>Healing a container that cannot be created: said once, never a loop of restarts that never ran.</summary>
+/// <summary>Healing a container that cannot be created (no image, a name another daemon holds): said once, never a loop of restarts that never ran.</summary>
 public sealed class HealerTests : IDisposable
 {
     private const string Ghost = """
@@ -65,6 +65,27 @@ public sealed class HealerTests : IDisposable
 
         Assert.False(unhealthy.Removed);
         Assert.Equal(SignalKind.CannotStart, Assert.Single(parts.Signals).Kind);
+    }
+
+    [Fact]
+    public async Task A_container_whose_name_another_daemon_holds_is_said_once_to_be_unable_to_start_and_the_holder_is_left_alone()
+    {
+        var instance = parts.ApplyAndWant("web:\n  image: base:0.7\n");
+        var spec = Assert.Single(instance.Containers);
+        var holder = parts.ServiceContainer(SupervisionParts.Other, "web", ContainerState.Running);
+
+        Assert.True(parts.History.Judge(spec, null, ContainerEnd.Removed).RestartNow);
+        await parts.HealAsync(instance, [spec]);
+
+        Assert.Equal(holder, Assert.Single(parts.Engine.All));
+        Assert.Equal((ContainerState.Running, false, false), (holder.State, holder.Removed, holder.Stopped));
+        var signal = Assert.Single(parts.Signals);
+        Assert.Equal(
+            (SignalKind.CannotStart, "cannot start: container name sup-web is taken by another sky daemon (identity b2b2b2b2b2b2, data folder /srv/sky-b). "
+                + "sky stops trying until someone acts (stop that daemon's service or start this one with --namespace), then sky service start web"),
+            (signal.Kind, signal.Message));
+        Assert.Equal(HealthNames.CannotStart, parts.Registry.Entry(spec.Name)!.Health);
+        Assert.Equal((false, (DateTimeOffset?)null), parts.History.Judge(spec, null, ContainerEnd.Removed));
     }
 
     public void Dispose() => parts.Dispose();

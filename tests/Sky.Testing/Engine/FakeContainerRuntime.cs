@@ -45,8 +45,19 @@ public sealed class FakeContainerRuntime : IContainerRuntime
         return container;
     }
 
-    public Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(Add(request, ContainerState.Created).Id);
+    /// <summary>As the engine: a name a container (not removed) already has is a 409.</summary>
+    public Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
+    {
+        lock (containers)
+        {
+            if (All.FirstOrDefault(c => !c.Removed && c.Name == request.Name) is { } holder)
+            {
+                throw new EngineException(409, $"Conflict. The container name \"/{request.Name}\" is already in use by container \"{holder.Id}\".");
+            }
+
+            return Task.FromResult(Add(request, ContainerState.Created).Id);
+        }
+    }
 
     public Task StartContainerAsync(string id, CancellationToken cancellationToken)
     {
