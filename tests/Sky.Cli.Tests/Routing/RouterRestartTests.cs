@@ -26,6 +26,11 @@ public sealed class RouterRestartTests
                     if (status != 200)
                     {
                         Volatile.Write(ref lastRefusal, body);
+
+                        // A down page comes back in microseconds: unpaced, a slow restart under load spent the whole
+                        // bounded count on 503s and the loop ended before the service was back. A client honouring
+                        // Retry-After waits far longer than this.
+                        await Task.Delay(10);
                     }
 
                     if (status == 200)
