@@ -155,29 +155,17 @@ public sealed class IncidentTracker(EscalationSettings settings)
         var notices = Close(signal, now, [IncidentGroup.Job]);
         if (notices.Count == 0 && signal.Notify)
         {
-            var completed = new Incident
-            {
-                Service = signal.Service,
-                Instance = signal.Instance,
-                Group = IncidentGroup.Job,
-                Kind = SignalKind.JobCompleted,
-                Container = signal.Container,
-                Maintainer = signal.Maintainer,
-                Message = signal.Message,
-                Failures = 0,
-                OpenedAt = now,
-                LastFailureAt = now,
-                LastSentAt = now,
-                ClosedAt = now,
-            };
-            notices.Add(new Notice(NoticeKind.Completed, completed, [AlertPriority.Low]));
+            notices.Add(OneShot(NoticeKind.Completed, signal, now, failures: 0));
         }
 
         return notices;
     }
 
-    private static Notice Announce(AlertSignal signal, DateTimeOffset now) => new(
-        NoticeKind.Announced,
+    private static Notice Announce(AlertSignal signal, DateTimeOffset now) => OneShot(NoticeKind.Announced, signal, now, failures: 1);
+
+    /// <summary>A notice told once about an incident that opens and closes at once: nothing stays open to follow.</summary>
+    private static Notice OneShot(NoticeKind kind, AlertSignal signal, DateTimeOffset now, int failures) => new(
+        kind,
         new Incident
         {
             Service = signal.Service,
@@ -187,7 +175,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
             Container = signal.Container,
             Maintainer = signal.Maintainer,
             Message = signal.Message,
-            Failures = 1,
+            Failures = failures,
             OpenedAt = now,
             LastFailureAt = now,
             LastSentAt = now,
