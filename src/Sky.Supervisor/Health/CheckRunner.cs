@@ -36,8 +36,12 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
             var now = clock.GetUtcNow();
             var counts = outcome.Ok || lastCounted is null || now - lastCounted.Value >= interval;
             lastCounted = counts && !outcome.Ok ? now : lastCounted;
+            var failuresBefore = machine.Failures;
             var changed = counts && machine.Record(outcome.Ok, now);
-            report(new CheckReport(spec, containerId, outcome, machine.State, changed, counts));
+
+            // A failure the machine ignored (the application still booting) is not one the maintainer hears about.
+            var counted = outcome.Ok ? counts : machine.Failures > failuresBefore;
+            report(new CheckReport(spec, containerId, outcome, machine.State, changed, counted));
 
             // Until the first success, check more often than the interval so that a replacement counts as healthy and
             // dependents start as soon as it answers: every 100 ms in its first seconds, every 500 ms after that.

@@ -73,6 +73,35 @@ public sealed class CheckVerdictsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_container_still_binding_its_port_when_first_probed_turns_healthy_without_an_alert()
+    {
+        var spec = Web(retries: 2);
+        var prober = new ScriptedProber(new CheckOutcome(false, "connection refused"), new CheckOutcome(true, "HTTP 200"));
+        registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Starting, null, 0));
+        using var subscription = feed.Subscribe();
+        using var stop = new CancellationTokenSource();
+        var runner = new CheckRunner(prober, clock);
+        // Started this instant: the early probes come before the application listens, inside its booting time.
+        var running = runner.RunAsync(spec, "c1", new Dictionary<int, int> { [8080] = 32768 }, clock.GetUtcNow(), r => verdicts.Take(r), stop.Token);
+        await WaitForProbesAsync(prober, 1);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(HealthNames.Healthy, (await NextHealthAsync(subscription)).Health.Health);
+        Assert.Empty(signals);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    private static async Task WaitForProbesAsync(ScriptedProber prober, int count)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (prober.Probes < count)
+        {
+            await Task.Delay(5, bound.Token);
+        }
+    }
+
+    [Fact]
     public void A_verdict_about_a_replaced_container_changes_nothing()
     {
         var spec = Web(retries: 1);
@@ -135,6 +164,8 @@ public sealed class CheckVerdictsTests : IDisposable
     private sealed class ScriptedProber(params CheckOutcome[] script) : ICheckProber
     {
         private int next;
+
+        public int Probes => Volatile.Read(ref next);
 
         public Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, CancellationToken cancellationToken) =>
             Task.FromResult(script[Math.Min(Interlocked.Increment(ref next) - 1, script.Length - 1)]);
