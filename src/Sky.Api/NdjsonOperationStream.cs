@@ -22,9 +22,9 @@ public sealed class NdjsonOperationStream : IOperationReporter
         Steps = StepViews(plan),
     });
 
-    /// <summary>A plan's steps in display order, as the CLI shows them.</summary>
+    /// <summary>A plan's steps in display order, as the CLI shows them; a rolling step's reason says how it rolls.</summary>
     public static IReadOnlyList<PlanStepView> StepViews(Plan plan) =>
-        plan.InDisplayOrder().Select(s => new PlanStepView(s.Id, s.Action.ToString(), s.Verb, s.Target, s.IsContainerStep, s.Reason)).ToList();
+        plan.InDisplayOrder().Select(s => new PlanStepView(s.Id, s.Action.ToString(), s.Verb, s.Target, s.IsContainerStep, s.Rolling is { } how ? $"{s.Reason}; {how}" : s.Reason)).ToList();
 
     public void Progress(StepProgress progress) => messages.Writer.TryWrite(new StreamMessage
     {

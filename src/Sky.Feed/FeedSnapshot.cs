@@ -40,6 +40,7 @@ public sealed record FeedSnapshot : FeedItem
         {
             DesiredStateChanged desired => this with { Revision = desired.Revision, State = desired.State },
             ContainerChanged { Container.Phase: ContainerPhase.Removed } removed => this with { Containers = Remove(removed.Container) },
+            ContainerChanged { PreviousName: { } previous } renamed => this with { Containers = Rename(previous, renamed.Container) },
             ContainerChanged changed => this with { Containers = Containers.SetItem(changed.Container.Name, Merge(changed.Container)) },
             ContainersListed listed => this with
             {
@@ -55,6 +56,14 @@ public sealed record FeedSnapshot : FeedItem
 
     private ImmutableDictionary<string, ContainerFacts> Remove(ContainerFacts removed) =>
         Containers.GetValueOrDefault(removed.Name) is { } known && known.Id == removed.Id ? Containers.Remove(removed.Name) : Containers;
+
+    /// <summary>The container known under <paramref name="previous"/> (same id) is now known under its new name only.</summary>
+    private ImmutableDictionary<string, ContainerFacts> Rename(string previous, ContainerFacts renamed)
+    {
+        var known = Containers.GetValueOrDefault(previous) is { } before && before.Id == renamed.Id ? before : null;
+        var facts = known is not null && renamed.HostPorts.Count == 0 ? renamed with { HostPorts = known.HostPorts } : renamed;
+        return (known is null ? Containers : Containers.Remove(previous)).SetItem(renamed.Name, facts);
+    }
 
     /// <summary>An event that knows no ports (a death) keeps those already known for the same container.</summary>
     private ContainerFacts Merge(ContainerFacts changed) =>

@@ -18,6 +18,13 @@ public enum PlanAction
     /// <summary>Remove the existing container (stopping it first if it runs), then create and start a new one.</summary>
     Replace,
 
+    /// <summary>
+    /// Replace a running container as one step of a rolling update (<see cref="PlanStep.Rolling"/> says how): start-first
+    /// (the new container starts and enters the router's pool before the old one is drained and removed) or
+    /// stop-first; either way the step ends only when the new container passes its checks, so the next batch waits.
+    /// </summary>
+    Roll,
+
     /// <summary>Stop a running container, keeping it for a later start.</summary>
     Stop,
 

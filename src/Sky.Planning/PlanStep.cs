@@ -19,6 +19,9 @@ public sealed record PlanStep(
     string Reason,
     IReadOnlyList<int> After)
 {
+    /// <summary>For a <see cref="PlanAction.Roll"/> step: its order, health timeout and batch.</summary>
+    public RollingStep? Rolling { get; init; }
+
     /// <summary>False for the no-op steps that exist only to tell the user nothing had to be done.</summary>
     public bool ChangesSomething => Action is not (PlanAction.AlreadyRunning or PlanAction.AlreadyStopped);
 
@@ -35,7 +38,7 @@ public sealed record PlanStep(
         PlanAction.EnsureNetwork => "Creating network",
         PlanAction.EnsureVolume => "Creating volume",
         PlanAction.Create or PlanAction.Start or PlanAction.AlreadyRunning => "Starting",
-        PlanAction.Replace => "Replacing",
+        PlanAction.Replace or PlanAction.Roll => "Replacing",
         PlanAction.Stop or PlanAction.AlreadyStopped => "Stopping",
         PlanAction.Remove => "Removing",
         _ => Action.ToString(),
@@ -45,6 +48,7 @@ public sealed record PlanStep(
     public override string ToString()
     {
         var after = After.Count == 0 ? "" : "after " + string.Join(',', After.Select(id => $"#{id}")) + " ";
-        return $"[{Id}] {after}{Target}: {Action} ({Reason})";
+        var rolling = Rolling is { } r ? $" {r}" : "";
+        return $"[{Id}] {after}{Target}: {Action}{rolling} ({Reason})";
     }
 }

@@ -16,6 +16,28 @@ public static class Planner
     public static Plan Start(IReadOnlyList<InstanceSpec> instances, IReadOnlyList<ObservedContainer> observed) =>
         new StartPlanner(instances, observed).Build();
 
+    /// <summary>
+    /// <see cref="Start"/>, with the running containers it replaces rolled out in batches under each instance's
+    /// <c>deploy:</c> settings (see <see cref="RollingPlanner"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Start"/>.</exception>
+    public static Plan Rollout(IReadOnlyList<InstanceSpec> instances, IReadOnlyList<ObservedContainer> observed) =>
+        new RollingPlanner(Start(instances, observed), instances).Build();
+
+    /// <summary>
+    /// Every container of the instances made fresh without emptying a pool: those that run are replaced in a rolling
+    /// update (as a change would be), the others started or created as <see cref="Start"/> does.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Start"/>.</exception>
+    public static Plan Restart(IReadOnlyList<InstanceSpec> instances, IReadOnlyList<ObservedContainer> observed)
+    {
+        var start = Start(instances, observed);
+        var fresh = new Plan([.. start.Steps.Select(s => s.Action == PlanAction.AlreadyRunning && s.Existing is not null
+            ? s with { Action = PlanAction.Replace, Reason = "restart" }
+            : s)]);
+        return new RollingPlanner(fresh, instances).Build();
+    }
+
     /// <summary>Stops what runs of the instances, each container before the containers it depends on.</summary>
     /// <exception cref="ArgumentException">As for <see cref="Start"/>.</exception>
     public static Plan Stop(IReadOnlyList<InstanceSpec> instances, IReadOnlyList<ObservedContainer> observed) =>

@@ -34,6 +34,7 @@ public static class RouterRegistration
         services.AddSingleton<EjectionWatch>();
         services.AddSingleton<ContainerDrain>();
         services.AddSingleton<IContainerDrain>(provider => provider.GetRequiredService<ContainerDrain>());
+        services.AddSingleton<IContainerAdmission, ContainerAdmission>();
         services.AddSingleton<RouterHost>();
         services.AddHostedService(provider => provider.GetRequiredService<RouteFollower>());
         services.AddHostedService(provider => provider.GetRequiredService<MirrorSender>());

@@ -7,7 +7,7 @@ using static Sky.Runtime.DockerQuery;
 
 namespace Sky.Runtime;
 
-/// <summary>Container life: create, start, stop, kill, remove, wait, inspect and list.</summary>
+/// <summary>Container life: create, start, stop, kill, rename, remove, wait, inspect and list.</summary>
 public sealed partial class DockerRuntime
 {
     public async Task<IReadOnlyList<ObservedContainer>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
@@ -56,6 +56,9 @@ public sealed partial class DockerRuntime
             // Someone else is removing it already: the outcome asked for is on its way.
         }
     }
+
+    public async Task RenameContainerAsync(string id, string name, CancellationToken cancellationToken) =>
+        await client.SendEmptyAsync(HttpMethod.Post, $"/containers/{Segment(id)}/rename?name={Segment(name)}", cancellationToken);
 
     public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ public interface IContainerRuntime
     /// <summary>Removing a container that does not exist is not an error.</summary>
     Task RemoveContainerAsync(string id, bool force, CancellationToken cancellationToken);
 
+    /// <summary>Gives a container another name (running or not); the engine refuses a name another container holds (409).</summary>
+    Task RenameContainerAsync(string id, string name, CancellationToken cancellationToken);
+
     /// <summary>Waits for the container to stop; returns its exit code.</summary>
     Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken);
 

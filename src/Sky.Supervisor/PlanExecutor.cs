@@ -4,6 +4,7 @@ using Sky.Model;
 using Sky.Planning;
 using Sky.Runtime;
 using Sky.Supervisor.Health;
+using Sky.Supervisor.Rollouts;
 
 namespace Sky.Supervisor;
 
@@ -12,12 +13,21 @@ namespace Sky.Supervisor;
 /// steps it comes after, independent steps run in parallel, and a failed step skips what depends on it. A container's
 /// image is made sure of before the step touches anything (pulled from the daemon's registry when that is where it is).
 /// </summary>
-public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, IContainerHealthView health, StateFeed feed, ILogger<PlanExecutor> logger, IContainerDrain? drain = null, IOutputKeeper? output = null, IContainerEnvironment? environment = null, ImageSource? images = null)
+public sealed class PlanExecutor(
+    IContainerRuntime runtime,
+    Naming naming,
+    IContainerHealthView health,
+    StateFeed feed,
+    ILogger<PlanExecutor> logger,
+    IContainerDrain? drain = null,
+    IOutputKeeper? output = null,
+    IContainerEnvironment? environment = null,
+    ImageSource? images = null,
+    IContainerAdmission? admission = null)
 {
     private readonly ImageSource images = images ?? new ImageSource(runtime);
-
-    /// <summary>How long a container gets to stop after SIGTERM before it is killed.</summary>
-    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private readonly ContainerRetirement retirement = new(runtime, drain, output);
+    private readonly RollingReplacement rolling = new(runtime, health, feed, new ContainerRetirement(runtime, drain, output), admission);
 
     /// <summary>Runs every step; returns true when none failed.</summary>
     public async Task<bool> ExecuteAsync(Plan plan, long revision, Action<StepProgress> progress, CancellationToken cancellationToken)
@@ -53,19 +63,19 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         {
             // Before a replaced container goes (the old one stays unless its replacement can be created), and before
             // waiting for dependencies' health, so that a pull from the registry overlaps their checks.
-            if (step.Action is PlanAction.Create or PlanAction.Replace && step.Spec is { } created)
+            if (step.Action is PlanAction.Create or PlanAction.Replace or PlanAction.Roll && step.Spec is { } created)
             {
                 await EnsureImageAsync(created, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
             }
 
             // A container that requires a checked service starts only once that service is healthy.
-            if (step.Action is PlanAction.Create or PlanAction.Start or PlanAction.Replace && step.Spec is { } spec)
+            if (step.Action is PlanAction.Create or PlanAction.Start or PlanAction.Replace or PlanAction.Roll && step.Spec is { } spec)
             {
                 await gate.WaitForDependenciesAsync(spec, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
             }
 
             progress(new StepProgress(step.Id, step.Target, StepStatus.Started));
-            await RunAsync(step, revision, cancellationToken);
+            await RunAsync(step, revision, message => progress(new StepProgress(step.Id, step.Target, StepStatus.Waiting, message)), cancellationToken);
             progress(new StepProgress(step.Id, step.Target, StepStatus.Done));
             return true;
         }
@@ -86,7 +96,7 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         }
     }
 
-    private async Task RunAsync(PlanStep step, long revision, CancellationToken cancellationToken)
+    private async Task RunAsync(PlanStep step, long revision, Action<string> waiting, CancellationToken cancellationToken)
     {
         switch (step.Action)
         {
@@ -103,32 +113,23 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
                 await runtime.StartContainerAsync(Existing(step).Id, cancellationToken);
                 break;
             case PlanAction.Replace:
-                await DrainAsync(Existing(step).Id, cancellationToken);
-                await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
-                await KeepOutputAsync(Existing(step).Id, cancellationToken);
-                await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
+                await retirement.RetireAsync(Existing(step).Id, cancellationToken);
                 await CreateAndStartAsync(Spec(step), revision, cancellationToken);
                 break;
+            case PlanAction.Roll:
+                var how = step.Rolling ?? throw new InvalidOperationException($"step {step.Id} (Roll) says not how to roll");
+                await rolling.RollAsync(Spec(step), Existing(step), how, token => CreateAndStartAsync(Spec(step), revision, token), waiting, cancellationToken);
+                break;
             case PlanAction.Stop:
-                await DrainAsync(Existing(step).Id, cancellationToken);
-                await runtime.StopContainerAsync(Existing(step).Id, StopTimeout, cancellationToken);
+                await retirement.DrainAndStopAsync(Existing(step).Id, cancellationToken);
                 break;
             case PlanAction.Remove:
-                await KeepOutputAsync(Existing(step).Id, cancellationToken);
-                await runtime.RemoveContainerAsync(Existing(step).Id, force: true, cancellationToken);
+                await retirement.RemoveAsync(Existing(step).Id, cancellationToken);
                 break;
             default:
                 break;
         }
     }
-
-    /// <summary>The engine deletes a container's output with it: the log store reads it to the end first.</summary>
-    private Task KeepOutputAsync(string containerId, CancellationToken cancellationToken) =>
-        (output ?? NoOutputKeeper.Instance).ReadToEndAsync(containerId, cancellationToken);
-
-    /// <summary>Requests stop going to a container before it stops; those in flight finish first.</summary>
-    private Task DrainAsync(string containerId, CancellationToken cancellationToken) =>
-        (drain ?? NoDrain.Instance).DrainAsync(containerId, cancellationToken);
 
     private async Task EnsureImageAsync(ContainerSpec spec, Action<string> pulling, CancellationToken cancellationToken)
     {
@@ -145,7 +146,7 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         }
     }
 
-    private async Task CreateAndStartAsync(ContainerSpec spec, long revision, CancellationToken cancellationToken)
+    private async Task<string> CreateAndStartAsync(ContainerSpec spec, long revision, CancellationToken cancellationToken)
     {
         var extraLabels = new Dictionary<string, string> { [SkyLabels.Revision] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         string id;
@@ -173,6 +174,7 @@ public sealed class PlanExecutor(IContainerRuntime runtime, Naming naming, ICont
         }
 
         await runtime.StartContainerAsync(id, cancellationToken);
+        return id;
     }
 
     private static ContainerSpec Spec(PlanStep step) =>

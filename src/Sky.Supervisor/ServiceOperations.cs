@@ -111,7 +111,7 @@ public sealed class ServiceOperations(
     public async Task<Plan> PlanConvergeAsync(DesiredState state, CancellationToken cancellationToken)
     {
         var observed = await ObserveAsync(cancellationToken);
-        var start = Planner.Start(WantedRunning(state), observed);
+        var start = Planner.Rollout(WantedRunning(state), observed);
         var orphans = Planner.RemoveOrphans(state.Services.SelectMany(s => s.Instances).SelectMany(i => i.Containers).ToList(), observed);
         return start.Then(orphans);
     }
@@ -141,19 +141,20 @@ public sealed class ServiceOperations(
 
     public Task<bool> StartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
         WithIntentAsync(selector, running: true, async (revision, instances) =>
-            await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "start", reporter, cancellationToken), cancellationToken);
+            await ExecuteAsync(Planner.Rollout(instances, await ObserveAsync(cancellationToken)), revision, "start", reporter, cancellationToken), cancellationToken);
 
     public Task<bool> StopAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
         WithIntentAsync(selector, running: false, async (revision, instances) =>
             await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "stop", reporter, cancellationToken), cancellationToken);
 
-    /// <summary>Stops then starts, so every container is fresh and built from the newest revision.</summary>
+    /// <summary>
+    /// Makes every container fresh and built from the newest revision: those that run are replaced in a rolling update
+    /// under the instance's <c>deploy:</c> settings (start-first by default, so a restart never empties the router's
+    /// pool), the others started.
+    /// </summary>
     public Task<bool> RestartAsync(ServiceSelector selector, IOperationReporter reporter, CancellationToken cancellationToken) =>
         WithIntentAsync(selector, running: true, async (revision, instances) =>
-        {
-            var stopped = await ExecuteAsync(Planner.Stop(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
-            return stopped && await ExecuteAsync(Planner.Start(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken);
-        }, cancellationToken);
+            await ExecuteAsync(Planner.Restart(instances, await ObserveAsync(cancellationToken)), revision, "restart", reporter, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Under the lock: resolves the selector, records whether people want its instances running (the supervisor heals

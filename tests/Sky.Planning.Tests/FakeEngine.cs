@@ -71,6 +71,7 @@ internal sealed class FakeEngine
                     Add(step.Spec);
                     break;
                 case PlanAction.Replace:
+                case PlanAction.Roll:
                     containers.RemoveAll(c => c.Id == step.Existing!.Id);
                     Add(step.Spec!);
                     break;

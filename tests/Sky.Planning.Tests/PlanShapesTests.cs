@@ -60,6 +60,33 @@ public class PlanShapesTests
         Assert.True(Planner.Stop(instances, engine.Observed).IsEmpty);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Rollouts_are_start_plans_whose_running_replacements_roll_batch_after_batch(int seed)
+    {
+        var (instances, engine) = Shape(seed);
+        var start = Planner.Start(instances, engine.Observed);
+
+        var rollout = Planner.Rollout(instances, engine.Observed);
+
+        AssertWellFormed(rollout, instances);
+        Assert.Equal(start.Steps.Select(s => (s.Id, s.Target)), rollout.Steps.Select(s => (s.Id, s.Target)));
+        foreach (var (planned, rolled) in start.Steps.Zip(rollout.Steps))
+        {
+            var rolls = planned.Action == PlanAction.Replace && planned.Existing!.IsRunning;
+            Assert.Equal(rolls ? PlanAction.Roll : planned.Action, rolled.Action);
+            Assert.Subset(rolled.After.ToHashSet(), planned.After.ToHashSet());
+            if (rolled.Rolling is { Batch: > 1 } how)
+            {
+                var before = rollout.Steps.Where(s => s.Spec?.Role == rolled.Spec!.Role && s.Spec.Instance == rolled.Spec.Instance && s.Spec.Service == rolled.Spec.Service && s.Rolling?.Batch == how.Batch - 1);
+                Assert.All(before, b => Assert.Contains(b.Id, rolled.After));
+            }
+        }
+
+        engine.Apply(rollout);
+        Assert.True(Planner.Start(instances, engine.Observed).IsEmpty);
+    }
+
     [Fact]
     public void Generated_shapes_meet_every_action_and_several_instances()
     {
@@ -67,7 +94,9 @@ public class PlanShapesTests
         var shapes = Enumerable.Range(1, SeedCount).Select(Shape).ToList();
 
         var actions = shapes
-            .SelectMany(s => Planner.Start(s.Instances, s.Engine.Observed).Steps.Concat(Planner.Stop(s.Instances, s.Engine.Observed).Steps))
+            .SelectMany(s => Planner.Start(s.Instances, s.Engine.Observed).Steps
+                .Concat(Planner.Stop(s.Instances, s.Engine.Observed).Steps)
+                .Concat(Planner.Rollout(s.Instances, s.Engine.Observed).Steps))
             .Select(s => s.Action)
             .ToHashSet();
 

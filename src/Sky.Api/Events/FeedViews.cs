@@ -54,7 +54,7 @@ public static class FeedViews
                 Phase = Phase(changed.Container.Phase),
                 HostPorts = changed.Container.HostPorts.Count > 0 ? changed.Container.HostPorts : null,
                 ExitCode = changed.Container.ExitCode,
-                Message = ContainerSentence(changed.Container),
+                Message = changed.PreviousName is { } previous ? $"{previous} renamed {changed.Container.Name}" : ContainerSentence(changed.Container),
             },
             ContainersListed listed => view with
             {

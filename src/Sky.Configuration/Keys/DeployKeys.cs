@@ -35,7 +35,7 @@ internal static class DeployKeys
         Places = KeyPlaces.Deploy,
         Value = ConfigurationKeys.Words(OrderChoices.Keys),
         Example = "stop-first",
-        Summary = "`start-first`: a new container starts, passes its checks and enters the router's pool before the old one is drained and stopped; `stop-first`: the old one goes first, for containers that cannot run twice at once (default `start-first`)",
+        Summary = "`start-first`: a new container starts, passes its checks and enters the router's pool before the old one is drained and stopped; `stop-first`: the old one goes first, for containers that cannot run twice at once (default `start-first`, but `stop-first` for a container that mounts a named volume: two copies of a database writing one volume can corrupt it)",
         Read = (r, node, path) => r.Values.Choice(node, path, "a deploy order", OrderChoices),
     };
 

@@ -7,7 +7,8 @@ namespace Sky.Router.Readiness;
 /// Asks each running container that carries a host whether it answers HTTP on its published port before it gets
 /// traffic. Any answer will do (a 404 is an answer): the point is that the process listens, which a port accepting
 /// connections does not prove, since Docker's proxy accepts them for a container that does not listen yet. A probe
-/// is about one container id and host port, so a restarted container (new port) is probed again.
+/// is about one container id and host port, so a restarted container (new port) is probed again, and a renamed one (a
+/// start-first rollout renames the container it retires) is not: it answered already.
 /// </summary>
 public sealed class ReadinessProbes(HttpMessageInvoker client, TimeProvider time, ILogger<ReadinessProbes> logger) : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class ReadinessProbes(HttpMessageInvoker client, TimeProvider time
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
 
+    // By container id.
     private readonly ConcurrentDictionary<string, Probe> probes = new(StringComparer.Ordinal);
 
     /// <summary>Raised when a container answers for the first time, so the router rebuilds its pools.</summary>
@@ -22,7 +24,7 @@ public sealed class ReadinessProbes(HttpMessageInvoker client, TimeProvider time
 
     /// <summary>Whether the container of that name, id and host port has answered.</summary>
     public bool HasAnswered(string container, string id, int hostPort) =>
-        probes.TryGetValue(container, out var probe) && probe.Id == id && probe.HostPort == hostPort && probe.Done;
+        probes.TryGetValue(id, out var probe) && probe.HostPort == hostPort && probe.Done;
 
     /// <summary>Probes each of <paramref name="running"/> not probed yet (name, id, host port); forgets every other.</summary>
     public void Track(IReadOnlyCollection<(string Container, string Id, int HostPort)> running)
@@ -30,25 +32,25 @@ public sealed class ReadinessProbes(HttpMessageInvoker client, TimeProvider time
         var keep = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (container, id, hostPort) in running)
         {
-            keep.Add(container);
-            if (probes.TryGetValue(container, out var known) && known.Id == id && known.HostPort == hostPort)
+            keep.Add(id);
+            if (probes.TryGetValue(id, out var known) && known.HostPort == hostPort)
             {
                 continue;
             }
 
-            var probe = new Probe(id, hostPort);
-            if (probes.TryGetValue(container, out var replaced))
+            var probe = new Probe(hostPort);
+            if (probes.TryGetValue(id, out var replaced))
             {
                 replaced.Stop.Cancel();
             }
 
-            probes[container] = probe;
+            probes[id] = probe;
             _ = RunAsync(container, probe);
         }
 
-        foreach (var (container, probe) in probes)
+        foreach (var (id, probe) in probes)
         {
-            if (!keep.Contains(container) && probes.TryRemove(container, out _))
+            if (!keep.Contains(id) && probes.TryRemove(id, out _))
             {
                 probe.Stop.Cancel();
             }
@@ -108,10 +110,8 @@ public sealed class ReadinessProbes(HttpMessageInvoker client, TimeProvider time
         }
     }
 
-    private sealed class Probe(string id, int hostPort)
+    private sealed class Probe(int hostPort)
     {
-        public string Id { get; } = id;
-
         public int HostPort { get; } = hostPort;
 
         public CancellationTokenSource Stop { get; } = new();

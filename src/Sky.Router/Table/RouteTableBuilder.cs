@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sky.Feed;
 using Sky.Model;
+using Sky.Model.Deploys;
 using Sky.Model.Routing;
 
 namespace Sky.Router.Table;
@@ -29,7 +30,12 @@ public static class RouteTableBuilder
                         continue;
                     }
 
-                    var backend = BackendOf(snapshot, instance, spec, port, answered, draining);
+                    var backends = new List<Backend> { BackendOf(snapshot, instance, spec, port, answered, draining) };
+                    if (RetiringBackendOf(snapshot, instance, spec, port, answered, draining) is { } retiring)
+                    {
+                        backends.Add(retiring);
+                    }
+
                     var path = PathPrefix(spec.Environment.GetValueOrDefault(VirtualHostVariables.Path));
                     foreach (var host in HostPattern.ParseList(hosts, out _))
                     {
@@ -40,7 +46,7 @@ public static class RouteTableBuilder
                             sites[id] = site;
                         }
 
-                        site.Backends.Add(backend);
+                        site.Backends.AddRange(backends);
                     }
                 }
             }
@@ -71,6 +77,32 @@ public static class RouteTableBuilder
             ContainerPort = port,
             HostPort = hostPort,
             State = StateOf(snapshot, spec, facts, hostPort, answered, draining),
+            Settings = instance.Router,
+            Mirror = instance.Mirror,
+        };
+    }
+
+    /// <summary>
+    /// The container a start-first rollout is replacing, under its retiring name: it keeps serving (it was in the pool,
+    /// it stays as long as it runs and answers) until its replacement is healthy and sky drains it.
+    /// </summary>
+    private static Backend? RetiringBackendOf(FeedSnapshot snapshot, InstanceSpec instance, ContainerSpec spec, int port, Func<string, string, int, bool> answered, IReadOnlySet<string> draining)
+    {
+        var name = RetiringNames.Of(spec.Name);
+        if (snapshot.Containers.GetValueOrDefault(name) is not { Phase: ContainerPhase.Running } facts || !facts.HostPorts.TryGetValue(port, out var hostPort))
+        {
+            return null;
+        }
+
+        return new Backend
+        {
+            Container = name,
+            ContainerId = facts.Id,
+            Service = spec.Service,
+            Instance = spec.Instance,
+            ContainerPort = port,
+            HostPort = hostPort,
+            State = draining.Contains(name) ? BackendState.Draining : answered(name, facts.Id, hostPort) ? BackendState.Ready : BackendState.Starting,
             Settings = instance.Router,
             Mirror = instance.Mirror,
         };

@@ -51,13 +51,16 @@ public static class ContainerFactsMapper
         Revision = Number(container.Labels.GetValueOrDefault(SkyLabels.Revision)),
         Job = container.Labels.GetValueOrDefault(SkyLabels.Job),
         Run = Number(container.Labels.GetValueOrDefault(SkyLabels.Run)),
-        Phase = container.State switch
-        {
-            ContainerState.Created => ContainerPhase.Created,
-            ContainerState.Running or ContainerState.Paused or ContainerState.Restarting => ContainerPhase.Running,
-            ContainerState.Removing => ContainerPhase.Removed,
-            _ => ContainerPhase.Died,
-        },
+        Phase = PhaseOf(container.State),
+    };
+
+    /// <summary>The phase of a container the engine lists or inspects in that state.</summary>
+    public static ContainerPhase PhaseOf(ContainerState state) => state switch
+    {
+        ContainerState.Created => ContainerPhase.Created,
+        ContainerState.Running or ContainerState.Paused or ContainerState.Restarting => ContainerPhase.Running,
+        ContainerState.Removing => ContainerPhase.Removed,
+        _ => ContainerPhase.Died,
     };
 
     private static long? Number(string? label) =>

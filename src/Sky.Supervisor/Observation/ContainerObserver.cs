@@ -83,6 +83,12 @@ public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, 
 
     private async Task PublishAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
     {
+        if (engineEvent.Action == "rename")
+        {
+            await PublishRenameAsync(engineEvent, cancellationToken);
+            return;
+        }
+
         // The engine's filter knows no "this label absent or equal to": another daemon's containers are left out here.
         if (ContainerFactsMapper.PhaseOf(engineEvent) is not { } phase || !naming.Owns(engineEvent.Attributes))
         {
@@ -107,5 +113,36 @@ public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, 
         }
 
         feed.Publish(new ContainerChanged(facts));
+    }
+
+    /// <summary>
+    /// A rename says neither the container's state nor its ports: both are read from the engine, so the facts under the
+    /// new name are whole at once (a router keeps sending to a running container it knew under its old name).
+    /// </summary>
+    private async Task PublishRenameAsync(EngineEvent engineEvent, CancellationToken cancellationToken)
+    {
+        if (!naming.Owns(engineEvent.Attributes) || engineEvent.Attributes.GetValueOrDefault("oldName") is not { Length: > 0 } oldName)
+        {
+            return;
+        }
+
+        ContainerDetails? details;
+        try
+        {
+            details = await runtime.InspectContainerAsync(engineEvent.ActorId, cancellationToken);
+        }
+        catch (EngineException exception)
+        {
+            logger.LogDebug("Inspecting {Container} after its rename failed: {Message}", engineEvent.Name, exception.Message);
+            return;
+        }
+
+        if (details is null)
+        {
+            return;
+        }
+
+        var facts = ContainerFactsMapper.From(engineEvent, ContainerFactsMapper.PhaseOf(details.State)) with { HostPorts = details.PublishedPorts };
+        feed.Publish(new ContainerChanged(facts) { PreviousName = oldName.TrimStart('/') });
     }
 }

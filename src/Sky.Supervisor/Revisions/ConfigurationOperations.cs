@@ -37,8 +37,8 @@ public sealed class ConfigurationOperations(
                 reporter.Warning(warning);
             }
 
-            var number = await StoreAndConvergeAsync(current, content, state, source.Name, RevisionKinds.Apply, $"applied revision {{0}} from {source.Name}", reporter, cancellationToken);
-            _ = rollouts.Follow(number, Changed(current.State, state), AutoRollbackAsync);
+            var (number, failures) = await StoreAndConvergeAsync(current, content, state, source.Name, RevisionKinds.Apply, $"applied revision {{0}} from {source.Name}", reporter, cancellationToken);
+            _ = rollouts.Follow(number, Changed(current.State, state), failures, AutoRollbackAsync);
             return number;
         }, cancellationToken);
 
@@ -51,7 +51,7 @@ public sealed class ConfigurationOperations(
                 ?? throw new OperationException(OperationErrorKind.NotFound, $"no source defines '{entry}' (sky service list shows what the configuration holds)");
             var state = resolver.Resolve(content);
             var origin = $"sky service rm {entry}";
-            return await StoreAndConvergeAsync(current, content, state, origin, RevisionKinds.Remove, $"revision {{0}}: removed {entry}", reporter, cancellationToken);
+            return (await StoreAndConvergeAsync(current, content, state, origin, RevisionKinds.Remove, $"revision {{0}}: removed {entry}", reporter, cancellationToken)).Number;
         }, cancellationToken);
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed class ConfigurationOperations(
         var state = resolver.Resolve(content);
         var origin = $"{(kind == RevisionKinds.AutoRollback ? "automatic " : string.Empty)}rollback of {Named(service, instance)} to revision {target}";
         var left = RollbackTarget.Introducing(service, instance, current.State, revisions, resolver);
-        var number = await StoreAndConvergeAsync(current, content, state, origin, kind, $"revision {{0}}: {origin}", reporter, cancellationToken);
+        var (number, _) = await StoreAndConvergeAsync(current, content, state, origin, kind, $"revision {{0}}: {origin}", reporter, cancellationToken);
         if (left is long version)
         {
             revisions.SetOutcome(version, service, RevisionOutcomes.RolledBack, $"rolled back to revision {target} by revision {number}");
@@ -123,7 +123,8 @@ public sealed class ConfigurationOperations(
         return (content, resolver.Pin(sourcesAfter, content.Pins), loaded.Warnings.Select(w => w.ToString()).ToList());
     }
 
-    private async Task<long> StoreAndConvergeAsync(ResolvedRevision current, RevisionContent content, DesiredState state, string origin, string kind, string eventFormat, IOperationReporter reporter, CancellationToken cancellationToken)
+    /// <summary>Stores the revision, converges to it, records each service's outcome; returns its number and, per service, why a step of it failed.</summary>
+    private async Task<(long Number, IReadOnlyDictionary<string, string> Failures)> StoreAndConvergeAsync(ResolvedRevision current, RevisionContent content, DesiredState state, string origin, string kind, string eventFormat, IOperationReporter reporter, CancellationToken cancellationToken)
     {
         var changes = ConfigurationChanges.Between(current.State, state);
         var number = revisions.Add(origin, kind, content, changes);
@@ -144,7 +145,7 @@ public sealed class ConfigurationOperations(
             revisions.SetOutcome(number, change.Entry, outcome, message);
         }
 
-        return number;
+        return (number, failures);
     }
 
     private static string Named(string service, string? instance) => instance is null ? service : $"{service}/{instance}";

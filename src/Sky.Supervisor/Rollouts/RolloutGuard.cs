@@ -17,14 +17,16 @@ public sealed class RolloutGuard(RolloutVerifier verifier, RevisionRepository re
     private readonly CancellationTokenSource stopping = new();
 
     /// <summary>
-    /// Starts following revision <paramref name="revision"/>; <paramref name="rollBack"/> returns the instance to the
-    /// previous spec and says by which revision (null: nothing to go back to, or a later apply changed it meanwhile).
+    /// Starts following revision <paramref name="revision"/>; <paramref name="stoppedBy"/> says, per service, why a step of
+    /// the convergence failed (a rolling update's batch that did not pass its checks: the rollout failed already, no need
+    /// to wait). <paramref name="rollBack"/> returns the instance to the previous spec and says by which revision (null:
+    /// nothing to go back to, or a later apply changed it meanwhile).
     /// </summary>
-    public Task<RolloutOutcome> Follow(long revision, IReadOnlyList<Model.InstanceSpec> changed, Func<RolloutFailure, Task<(long? Revision, string? Refusal)>> rollBack)
+    public Task<RolloutOutcome> Follow(long revision, IReadOnlyList<Model.InstanceSpec> changed, IReadOnlyDictionary<string, string> stoppedBy, Func<RolloutFailure, Task<(long? Revision, string? Refusal)>> rollBack)
     {
         var rollout = changed.Count == 0
             ? Task.FromResult(new RolloutOutcome(RolloutStates.Healthy, []))
-            : Task.Run(() => FollowAsync(revision, changed, rollBack, stopping.Token));
+            : Task.Run(() => FollowAsync(revision, changed, stoppedBy, rollBack, stopping.Token));
         rollouts[revision] = rollout;
         return rollout;
     }
@@ -32,11 +34,16 @@ public sealed class RolloutGuard(RolloutVerifier verifier, RevisionRepository re
     /// <summary>The rollout of a revision this daemon followed; null when it followed none (an older daemon's, or a rollback).</summary>
     public Task<RolloutOutcome>? Of(long revision) => rollouts.GetValueOrDefault(revision);
 
-    private async Task<RolloutOutcome> FollowAsync(long revision, IReadOnlyList<Model.InstanceSpec> changed, Func<RolloutFailure, Task<(long? Revision, string? Refusal)>> rollBack, CancellationToken cancellationToken)
+    private async Task<RolloutOutcome> FollowAsync(long revision, IReadOnlyList<Model.InstanceSpec> changed, IReadOnlyDictionary<string, string> stoppedBy, Func<RolloutFailure, Task<(long? Revision, string? Refusal)>> rollBack, CancellationToken cancellationToken)
     {
         try
         {
-            var failures = await verifier.VerifyAsync(changed, message => logger.LogInformation("Rollout of revision {Revision}: {Message}", revision, message), cancellationToken);
+            var stopped = changed.Where(i => stoppedBy.ContainsKey(i.Service)).Select(i => new RolloutFailure(i, stoppedBy[i.Service])).ToList();
+            var verified = await verifier.VerifyAsync(
+                changed.Where(i => !stoppedBy.ContainsKey(i.Service)).ToList(),
+                message => logger.LogInformation("Rollout of revision {Revision}: {Message}", revision, message),
+                cancellationToken);
+            var failures = stopped.Concat(verified).ToList();
             if (failures.Count == 0)
             {
                 return new RolloutOutcome(RolloutStates.Healthy, []);

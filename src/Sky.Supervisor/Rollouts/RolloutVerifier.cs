@@ -7,7 +7,7 @@ using Sky.Supervisor.Health;
 namespace Sky.Supervisor.Rollouts;
 
 /// <summary>
-/// Says whether a rollout took: every container of each changed instance running, and those with checks healthy
+/// Says whether a rollout took: every container of each changed instance running its new spec, and those with checks healthy
 /// within the instance's <c>deploy.health-timeout</c> (at once a failure when their checks judge them unhealthy).
 /// Instances are verified side by side; it waits on the state feed, never polls. A container of the name that another
 /// daemon of the namespace made is not this rollout's: the one it wanted does not exist.
@@ -40,6 +40,12 @@ public sealed class RolloutVerifier(IContainerRuntime runtime, IContainerHealthV
             {
                 var how = details is null ? "does not exist" : $"is {details.State.ToString().ToLowerInvariant()} (exit code {details.ExitCode})";
                 return new RolloutFailure(instance, $"{container.Name} {how}");
+            }
+
+            // A rolling update cut short leaves the earlier container serving under the name: running is not enough.
+            if (details.ConfigHash != container.ConfigHash)
+            {
+                return new RolloutFailure(instance, $"{container.Name} still runs the spec of an earlier revision");
             }
 
             // Without checks, or without anything running them, running is all that can be known.

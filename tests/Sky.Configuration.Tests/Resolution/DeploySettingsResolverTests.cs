@@ -18,7 +18,7 @@ public class DeploySettingsResolverTests
         var deploy = state.FindService("app")!.Instances.Single().Deploy;
 
         Assert.Equal(DeploySettings.Default, deploy);
-        Assert.Equal((1, DeployOrder.StartFirst, 1.0, TimeSpan.FromSeconds(60), true),
+        Assert.Equal((1, (DeployOrder?)null, 1.0, TimeSpan.FromSeconds(60), true),
             (deploy.Parallel, deploy.Order, deploy.MinHealthy, deploy.HealthTimeout, deploy.AutoRollback));
     }
 

@@ -76,7 +76,7 @@ public sealed class ConfigurationOperationsTests : IDisposable
         Assert.Equal("changed", change.Change);
         Assert.Contains("default/sup-alpha.image: \"alpha:1\" -> \"alpha:2\"", change.Details);
         Assert.Contains("default/sup-alpha.environment.LEVEL: \"info\" -> \"debug\"", change.Details);
-        Assert.Contains(preview.Plan.Steps, s => s.Action == Sky.Planning.PlanAction.Replace && s.Target == "sup-alpha");
+        Assert.Contains(preview.Plan.Steps, s => s.Action == Sky.Planning.PlanAction.Roll && s.Target == "sup-alpha");
         Assert.Equal(1, parts.Revisions.Latest()!.Number);
         Assert.Equal(before, parts.Engine.All.Select(c => c.Id).ToList());
         Assert.Equal("alpha:1", parts.Engine.All.Single().Request.Image);

@@ -11,7 +11,8 @@ public sealed class FakeContainer(string id, ContainerCreateRequest request)
 
     public string Id { get; } = id;
 
-    public ContainerCreateRequest Request { get; } = request;
+    /// <summary>What it was created from; a rename changes its name here too.</summary>
+    public ContainerCreateRequest Request { get; set; } = request;
 
     public string Name => Request.Name;
 

@@ -92,6 +92,22 @@ public sealed class FakeContainerRuntime : IContainerRuntime
         return Task.CompletedTask;
     }
 
+    /// <summary>As the engine: a name another container (not removed) has is a 409.</summary>
+    public Task RenameContainerAsync(string id, string name, CancellationToken cancellationToken)
+    {
+        lock (containers)
+        {
+            if (All.FirstOrDefault(c => !c.Removed && c.Name == name && c.Id != id) is { } holder)
+            {
+                throw new EngineException(409, $"Conflict. The container name \"/{name}\" is already in use by container \"{holder.Id}\".");
+            }
+
+            var container = containers[id];
+            container.Request = container.Request with { Name = name };
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<IReadOnlyList<ObservedContainer>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ObservedContainer>>(All
             .Where(c => !c.Removed && labels.All(l => c.Request.Labels.TryGetValue(l.Key, out var value) && (l.Value is null || l.Value == value)))
