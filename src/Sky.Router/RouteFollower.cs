@@ -30,7 +30,7 @@ public sealed class RouteFollower(StateFeed feed, RouterState state, ReadinessPr
             var snapshot = feed.Current;
             state.ForgetDrained((container, id) =>
                 snapshot.Containers.GetValueOrDefault(container) is { Phase: ContainerPhase.Running } facts && facts.Id == id);
-            var table = RouteTableBuilder.Build(snapshot, probes.HasAnswered, state.DrainingContainers.Keys.ToHashSet(StringComparer.Ordinal));
+            var table = RouteTableBuilder.Build(snapshot, probes.HasAnswered, state.DrainingContainers.Values.ToHashSet(StringComparer.Ordinal));
             probes.Track(table.Sites
                 .SelectMany(s => s.Backends)
                 .Where(b => b.ContainerId is not null && b.HostPort is not null && b.State is BackendState.Ready or BackendState.Starting or BackendState.Unhealthy)

@@ -52,11 +52,12 @@ public sealed class RouterState(TimeProvider time)
     public void Swap(RouteTable next)
     {
         var backends = next.Sites.SelectMany(s => s.Backends).DistinctBy(b => b.Container).ToDictionary(b => b.Container, StringComparer.Ordinal);
+        var byId = members.Values.Where(m => m.ContainerId is not null).DistinctBy(m => m.ContainerId).ToDictionary(m => m.ContainerId!, StringComparer.Ordinal);
         foreach (var backend in backends.Values)
         {
             members.AddOrUpdate(
                 backend.Container,
-                _ => NewMember(backend),
+                _ => Renamed(byId, backend) ?? NewMember(backend),
                 (_, known) =>
                 {
                     // A replacement, or the same container started again after sky drained and stopped it (a
@@ -81,6 +82,21 @@ public sealed class RouterState(TimeProvider time)
 
         Volatile.Write(ref table, next);
         TableChanged?.Invoke(next);
+    }
+
+    /// <summary>
+    /// The member of the same container known under another name (renamed to retire in a start-first rollout), now under
+    /// this one: its requests in flight stay counted, so draining it waits for them.
+    /// </summary>
+    private static PoolMember? Renamed(Dictionary<string, PoolMember> byId, Backend backend)
+    {
+        if (backend.ContainerId is null || !byId.TryGetValue(backend.ContainerId, out var known) || known.Container == backend.Container)
+        {
+            return null;
+        }
+
+        known.Backend = backend;
+        return known;
     }
 
     private PoolMember NewMember(Backend backend)

@@ -6,7 +6,8 @@ namespace Sky.Router.Pool;
 
 /// <summary>
 /// What the router keeps of one container across route-table swaps: its breaker, its requests in flight and whether
-/// it is draining. A container of the same name but another id (a replacement) is a new member with a fresh breaker.
+/// it is draining. A container of the same name but another id (a replacement) is a new member with a fresh breaker; the
+/// same id under another name (renamed to retire) is the same member, its requests in flight still counted.
 /// </summary>
 public sealed class PoolMember(Backend backend, ContainerBreaker breaker)
 {
@@ -15,7 +16,8 @@ public sealed class PoolMember(Backend backend, ContainerBreaker breaker)
     private volatile bool draining;
     private TaskCompletionSource? idle;
 
-    public string Container { get; } = backend.Container;
+    /// <summary>The container's name now: a start-first rollout renames the container it retires, and its member follows it.</summary>
+    public string Container => Backend.Container;
 
     public string? ContainerId { get; } = backend.ContainerId;
 

@@ -15,7 +15,7 @@ public static class RouteTableBuilder
 {
     /// <param name="snapshot">The feed's current picture.</param>
     /// <param name="answered">Whether the container (name, id, host port) answered the router's readiness probe since it last started.</param>
-    /// <param name="draining">Names of the containers leaving the pool.</param>
+    /// <param name="draining">Ids of the containers leaving the pool (by id: a retiring container and its replacement share a name in turn).</param>
     public static RouteTable Build(FeedSnapshot snapshot, Func<string, string, int, bool> answered, IReadOnlySet<string> draining)
     {
         var sites = new Dictionary<string, (HostPattern Host, string Path, List<Backend> Backends)>(StringComparer.Ordinal);
@@ -102,7 +102,7 @@ public static class RouteTableBuilder
             Instance = spec.Instance,
             ContainerPort = port,
             HostPort = hostPort,
-            State = draining.Contains(name) ? BackendState.Draining : answered(name, facts.Id, hostPort) ? BackendState.Ready : BackendState.Starting,
+            State = draining.Contains(facts.Id) ? BackendState.Draining : answered(name, facts.Id, hostPort) ? BackendState.Ready : BackendState.Starting,
             Settings = instance.Router,
             Mirror = instance.Mirror,
         };
@@ -126,7 +126,7 @@ public static class RouteTableBuilder
             return BackendState.Stopped;
         }
 
-        if (draining.Contains(spec.Name))
+        if (draining.Contains(facts.Id))
         {
             return BackendState.Draining;
         }

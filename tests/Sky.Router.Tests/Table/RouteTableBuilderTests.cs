@@ -1,6 +1,7 @@
 using Sky.Feed;
 using Sky.Feed.Changes;
 using Sky.Model;
+using Sky.Model.Deploys;
 using Sky.Router.Table;
 
 namespace Sky.Router.Tests.Table;
@@ -75,7 +76,7 @@ public class RouteTableBuilderTests
         var healthy = RouteTableBuilder.Build(
             snapshot.Apply(new HealthChanged(new HealthFacts(checkedSpec.Name, "id-" + checkedSpec.Name, "checked", "default", HealthNames.Healthy, null), null)),
             (_, _, _) => true, NoneDraining);
-        var draining = RouteTableBuilder.Build(snapshot, (_, _, _) => true, new HashSet<string> { plain.Name });
+        var draining = RouteTableBuilder.Build(snapshot, (_, _, _) => true, new HashSet<string> { "id-" + plain.Name });
 
         Assert.Equal(BackendState.Starting, unanswered.Find("p.localhost", "/")!.Backends[0].State);
         Assert.Equal(BackendState.Ready, answered.Find("p.localhost", "/")!.Backends[0].State);
@@ -95,6 +96,33 @@ public class RouteTableBuilderTests
 
         Assert.Equal(BackendState.Stopped, stopped.Find("web.localhost", "/")!.Backends[0].State);
         Assert.Equal(BackendState.CrashLooping, looping.Find("web.localhost", "/")!.Backends[0].State);
+    }
+
+    [Fact]
+    public void A_container_renamed_to_retire_keeps_serving_beside_its_replacement_until_drained()
+    {
+        var spec = Container("web", env: new() { ["VIRTUAL_HOST"] = "web.localhost" });
+        var renamed = Snapshot([spec], running: true).Apply(new ContainerChanged(new ContainerFacts
+        {
+            Name = RetiringNames.Of(spec.Name),
+            Id = "id-" + spec.Name,
+            Service = "web",
+            Instance = "default",
+            Phase = ContainerPhase.Running,
+        })
+        { PreviousName = spec.Name });
+        var replaced = renamed.Apply(new ContainerChanged(new ContainerFacts { Name = spec.Name, Id = "new", Service = "web", Instance = "default", Phase = ContainerPhase.Created }));
+
+        var whileStarting = RouteTableBuilder.Build(replaced, (_, _, _) => true, NoneDraining).Find("web.localhost", "/")!.Backends;
+        var draining = RouteTableBuilder.Build(replaced, (_, _, _) => true, new HashSet<string> { "id-" + spec.Name }).Find("web.localhost", "/")!.Backends;
+
+        // The rename kept the known host port: the retiring container is reached where it was.
+        Assert.Equal(30000 + 8080, renamed.Containers[RetiringNames.Of(spec.Name)].HostPorts[8080]);
+        Assert.False(renamed.Containers.ContainsKey(spec.Name));
+        Assert.Equal(
+            [(spec.Name, BackendState.Starting), (RetiringNames.Of(spec.Name), BackendState.Ready)],
+            whileStarting.Select(b => (b.Container, b.State)));
+        Assert.Equal(BackendState.Draining, draining.Single(b => b.Container == RetiringNames.Of(spec.Name)).State);
     }
 
     private static RouteTable Build(IReadOnlyList<ContainerSpec> containers, bool running = false) =>
