@@ -76,6 +76,7 @@ public static class SkyDaemon
         services.AddSingleton<Sky.Supervisor.Restarts.ContainerEnds>();
         services.AddHostedService<Sky.Supervisor.Observation.ContainerObserver>();
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
+        services.AddHostedService<Sky.Supervisor.Rollouts.RolloutResumption>();
         services.AddHostedService<Maintenance.EventRetention>();
         services.AddSingleton<StatusReader>();
         services.AddSingleton<Sky.Router.Notices.IRouterNotices, Routing.RouterNotices>();

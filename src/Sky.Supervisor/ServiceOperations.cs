@@ -133,6 +133,26 @@ public sealed class ServiceOperations(
         return failures;
     }
 
+    /// <summary>
+    /// Call inside <see cref="ExclusiveAsync{T}"/> when the daemon starts: a container a start-first rollout had renamed
+    /// to retire, left so by a daemon cut short, takes its name back when no container holds it (it still serves; the
+    /// resumed rollout replaces it properly). One whose name is held is a stray copy that the next plan removes.
+    /// </summary>
+    public async Task ReclaimRetiringNamesAsync(CancellationToken cancellationToken)
+    {
+        var observed = await ObserveAsync(cancellationToken);
+        var names = observed.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var retiring in observed.Where(o => o.Name.EndsWith(Sky.Model.Deploys.RetiringNames.Suffix, StringComparison.Ordinal)))
+        {
+            var name = retiring.Name[..^Sky.Model.Deploys.RetiringNames.Suffix.Length];
+            if (names.Add(name))
+            {
+                await runtime.RenameContainerAsync(retiring.Id, name, cancellationToken);
+                events.Append("resume", retiring.Service, retiring.Instance, $"{retiring.Name} takes its name {name} back: the rollout that renamed it was cut short");
+            }
+        }
+    }
+
     /// <summary>The services with an instance people want running in <paramref name="state"/>.</summary>
     public IReadOnlySet<string> ServicesWantedRunning(DesiredState state) => WantedRunning(state).Select(i => i.Service).ToHashSet(StringComparer.Ordinal);
 

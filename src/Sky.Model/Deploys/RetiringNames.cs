@@ -8,7 +8,7 @@ namespace Sky.Model.Deploys;
 /// </summary>
 public static class RetiringNames
 {
-    private const string Suffix = ".retiring";
+    public const string Suffix = ".retiring";
 
     public static string Of(string container) => container + Suffix;
 }

@@ -1,4 +1,5 @@
 using Sky.Model;
+using Sky.Planning;
 using Sky.Store;
 using Sky.Supervisor.Rollouts;
 using Sky.Supervisor.Supervision;
@@ -66,6 +67,35 @@ public sealed class ConfigurationOperations(
             var target = to ?? RollbackTarget.Find(service, instance, current.State, revisions, resolver)
                 ?? throw new OperationException(OperationErrorKind.NotFound, $"no earlier revision deployed {Named(service, instance)} as something else; name one with --to (sky service history {service})");
             return await RollbackToAsync(current, service, instance, target, kind, reporter, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Finishes what a daemon cut short (killed in the middle of a rollout): a container left under its retiring name
+    /// takes its name back if nothing holds it (else it is a stray the plan removes), then, if containers of instances
+    /// wanted running still run an earlier spec, the rollout of the current revision is carried out again and followed
+    /// as an apply's is (automatic rollback included). Returns the instances it rolled out.
+    /// </summary>
+    public Task<IReadOnlyList<InstanceSpec>> ResumeAsync(CancellationToken cancellationToken) =>
+        operations.ExclusiveAsync<IReadOnlyList<InstanceSpec>>(async () =>
+        {
+            await operations.ReclaimRetiringNamesAsync(cancellationToken);
+            var current = desired.Current();
+            var plan = await operations.PlanConvergeAsync(current.State, cancellationToken);
+            var unfinished = plan.Steps
+                .Where(s => s.Action is PlanAction.Roll or PlanAction.Replace or PlanAction.Remove && s.Existing is not null)
+                .Select(s => s.Existing!.Labels)
+                .Select(l => (l.GetValueOrDefault(SkyLabels.Service), l.GetValueOrDefault(SkyLabels.Instance)))
+                .ToHashSet();
+            var instances = operations.InstancesWantedRunning(current.State).Where(i => unfinished.Contains((i.Service, i.Name))).ToList();
+            if (current.Number == 0 || unfinished.Count == 0)
+            {
+                return [];
+            }
+
+            events.Append("resume", null, null, $"finishing revision {current.Number}, which the daemon left unfinished: {string.Join(", ", unfinished.Select(u => $"{u.Item1}/{u.Item2}"))}");
+            var failures = await operations.ConvergeAsync(current.State, current.Number, "resume", SilentReporter.Instance, cancellationToken);
+            _ = rollouts.Follow(current.Number, instances, failures, AutoRollbackAsync);
+            return instances;
         }, cancellationToken);
 
     /// <summary>
