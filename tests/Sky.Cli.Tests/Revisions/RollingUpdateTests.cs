@@ -77,7 +77,8 @@ public sealed class RollingUpdateTests
         var failures = await load.StopAsync();
 
         Assert.True(deploy.ExitCode == ExitCodes.RolledBack, deploy.ToString());
-        Assert.Contains("web-1 is unhealthy", deploy.Error, StringComparison.Ordinal);
+        Assert.Contains($"{daemon.Name("web")} is unhealthy", deploy.Error, StringComparison.Ordinal);
+        Assert.Contains($"{daemon.Name("web")} runs on as it was; rolled back by revision 3", deploy.Error, StringComparison.Ordinal);
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.True(capacity.Least >= 3, $"at one point only {capacity.Least} containers were ready: {capacity.Lowest}");
         Assert.Equal(before.Order(), (await IdsAsync(daemon)).Order());
