@@ -65,6 +65,7 @@ public static class AlertMessages
             (NoticeKind.Resolved, IncidentGroup.Job) => "succeeded again",
             (NoticeKind.Resolved, _) => "has recovered",
             (NoticeKind.Completed, _) => "completed",
+            (NoticeKind.Announced, IncidentGroup.Deploy) when incident.Kind == SignalKind.ConfigurationRejected => "changed into a configuration with errors: nothing was applied",
             (NoticeKind.Announced, IncidentGroup.Deploy) => "rollout failed",
             (NoticeKind.Withdrawn, _) => "was removed from the configuration",
             (NoticeKind.Opened, IncidentGroup.Health) when incident.Kind == SignalKind.AllEjected => "gets no traffic: the router ejected every container",

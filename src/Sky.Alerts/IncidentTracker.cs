@@ -31,7 +31,7 @@ public sealed class IncidentTracker(EscalationSettings settings)
         SignalKind.Recovered => Close(signal, now, [IncidentGroup.Health, IncidentGroup.Restarts]),
         SignalKind.MetricRecovered => Close(signal, now, [IncidentGroup.Metric]),
         SignalKind.JobCompleted => CompleteJob(signal, now),
-        SignalKind.RolloutFailed => [Announce(signal, now)],
+        SignalKind.RolloutFailed or SignalKind.ConfigurationRejected => [Announce(signal, now)],
         _ => Fail(signal, now),
     };
 

@@ -38,4 +38,7 @@ public enum SignalKind
 
     /// <summary>A rollout's new containers did not pass their checks in time: told once, with whether it was rolled back.</summary>
     RolloutFailed,
+
+    /// <summary>A watched folder changed into a configuration with errors: nothing of it was applied.</summary>
+    ConfigurationRejected,
 }

@@ -32,7 +32,7 @@ public static class SignalNames
         SignalKind.Restarted or SignalKind.CrashLooping or SignalKind.CannotStart => IncidentGroup.Restarts,
         SignalKind.JobFailed or SignalKind.JobCompleted => IncidentGroup.Job,
         SignalKind.MetricRule or SignalKind.MetricRecovered => IncidentGroup.Metric,
-        SignalKind.RolloutFailed => IncidentGroup.Deploy,
+        SignalKind.RolloutFailed or SignalKind.ConfigurationRejected => IncidentGroup.Deploy,
         _ => IncidentGroup.Health,
     };
 }

@@ -77,6 +77,7 @@ public static class SkyDaemon
         services.AddHostedService<Sky.Supervisor.Observation.ContainerObserver>();
         services.AddHostedService<Sky.Supervisor.Supervision.ServiceSupervisor>();
         services.AddHostedService<Sky.Supervisor.Rollouts.RolloutResumption>();
+        services.AddHostedService<Watching.FolderWatcher>();
         services.AddHostedService<Maintenance.EventRetention>();
         services.AddSingleton<StatusReader>();
         services.AddSingleton<Sky.Router.Notices.IRouterNotices, Routing.RouterNotices>();

@@ -29,6 +29,30 @@ public sealed class DesiredStateSource(RevisionRepository revisions, RevisionRes
         }
     }
 
+    /// <summary>
+    /// The spec a running container was made from: <paramref name="wanted"/> when its configuration hash is the wanted
+    /// one, else that of the revision its label names. A rollout in progress (or one that stopped) leaves containers of
+    /// an earlier spec running; they are checked by their own checks, not by the new ones. Null when that revision
+    /// cannot be read or no longer holds the container.
+    /// </summary>
+    public ContainerSpec? MadeFrom(ContainerSpec wanted, ObservedContainer container)
+    {
+        if (container.ConfigHash == wanted.ConfigHash)
+        {
+            return wanted;
+        }
+
+        if (!long.TryParse(container.Labels.GetValueOrDefault(SkyLabels.Revision), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision))
+        {
+            return null;
+        }
+
+        return resolver.StateOf(revision)?.Services
+            .SelectMany(s => s.Instances)
+            .SelectMany(i => i.Containers)
+            .FirstOrDefault(c => c.Name == wanted.Name && c.ConfigHash == container.ConfigHash);
+    }
+
     /// <summary>The first read: the newest stored revision, published so the feed's snapshot holds it too.</summary>
     private ResolvedRevision Load()
     {

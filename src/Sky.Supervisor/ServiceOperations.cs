@@ -40,12 +40,15 @@ public sealed class ServiceOperations(
     /// The supervisor's way to heal an instance, under the same lock as every other mutation (so never a duplicate):
     /// if the instance is still wanted running and <paramref name="stillNeeded"/> still holds (checked under the lock,
     /// since an operation may have fixed things meanwhile), removes the containers of <paramref name="replaceIds"/>,
-    /// then plans a start of the instance from what runs and carries it out. When a container it would create has no
+    /// then plans a start of the containers being healed (<paramref name="healing"/>, and no other: a container of an
+    /// earlier spec that runs well is a rollout's to replace, not a heal's) from what runs and carries it out. When an
+    /// unhealthy container to replace is gone already (a rollout's failed batch removed it), there is nothing to heal:
+    /// the next pass judges whatever holds its name now. When a container it would create has no
     /// image on the engine, or a name another daemon's container holds, it touches nothing and says which
     /// (<see cref="ConvergeResult.CannotStart"/>): trying again cannot help until someone builds or loads the image, or
     /// frees the name.
     /// </summary>
-    public async Task<(ConvergeResult Result, IReadOnlyList<StartBlocker> Blockers)> ConvergeAsync(InstanceSpec instance, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
+    public async Task<(ConvergeResult Result, IReadOnlyList<StartBlocker> Blockers)> ConvergeAsync(InstanceSpec instance, IReadOnlyList<ContainerSpec> healing, IReadOnlyCollection<string> replaceIds, string reason, Func<bool> stillNeeded, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
@@ -56,8 +59,15 @@ public sealed class ServiceOperations(
                 return (ConvergeResult.NotNeeded, []);
             }
 
-            // Planned as if the containers to replace were gone already, so their images are checked before they go.
             var observed = await ObserveAsync(cancellationToken);
+            if (replaceIds.Any(id => observed.All(o => o.Id != id)))
+            {
+                return (ConvergeResult.NotNeeded, []);
+            }
+
+            // Planned as if the containers to replace were gone already, so their images are checked before they go.
+            var names = healing.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            instance = instance with { Containers = [.. instance.Containers.Where(c => names.Contains(c.Name))] };
             var intended = Planner.Start([instance], observed.Where(o => !replaceIds.Contains(o.Id)).ToList());
             var missing = await images.MissingAsync(ImageCheck.Created(intended), cancellationToken);
             var blockers = missing.Select(StartBlocker.From).Concat(await HeldByOtherDaemonsAsync(intended, cancellationToken)).ToList();

@@ -117,9 +117,9 @@ public sealed class SupervisionParts : IDisposable
         await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>A container of the spec's name on the in-memory engine, in the state given.</summary>
+    /// <summary>A container of the spec on the in-memory engine, labelled as this daemon makes it.</summary>
     public FakeContainer Container(ContainerSpec spec, ContainerState state) =>
-        Engine.Add(new Sky.Runtime.ContainerCreateRequest { Name = spec.Name, Image = spec.Image }, state);
+        Engine.Add(new Sky.Runtime.ContainerCreateRequest { Name = spec.Name, Image = spec.Image, Labels = spec.Labels }, state);
 
     /// <summary>A service container on the in-memory engine labelled by <paramref name="maker"/>, as a daemon with that naming would make it.</summary>
     public FakeContainer ServiceContainer(Naming maker, string service, ContainerState state)

@@ -45,6 +45,12 @@ public sealed record DaemonSettings
     /// </summary>
     public string? Registry { get; init; }
 
+    /// <summary>
+    /// Folders the daemon applies by itself (<c>watch:</c>, <c>sky daemon --watch</c>): each is a source named by its
+    /// full path, applied when it starts and after every change once the folder has been quiet for a moment.
+    /// </summary>
+    public IReadOnlyList<string> Watch { get; init; } = [];
+
     /// <summary>Where the router listens: plain HTTP on 127.0.0.1:8080 unless the file says otherwise (<c>router:</c>).</summary>
     public Sky.Router.RouterListeners Router { get; init; } = new();
 }

@@ -32,6 +32,7 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
             ("graphite", (node, path) => Set(new MetricsSettingsReader(values).ReadGraphite(node, path), v => settings with { Graphite = v })),
             ("router", (node, path) => Set(new RouterListenersReader(values, baseDirectory).Read(node, path), v => settings with { Router = v })),
             ("registry", (node, path) => Set(Registry(node, path), v => settings with { Registry = v })),
+            ("watch", (node, path) => settings = settings with { Watch = Watch(node, path) }),
         ]);
         return settings;
     }
@@ -162,6 +163,17 @@ internal sealed partial class DaemonSettingsReader(ValueReader values, string? b
 
         values.Report(node, path, $"'{text}' is not HOST:PORT (such as {DaemonOptions.DefaultListen})");
         return null;
+    }
+
+    /// <summary>One folder, or a list of them; each as <c>data-dir</c> is read.</summary>
+    private IReadOnlyList<string> Watch(Node node, string path)
+    {
+        if (node is not ListNode list)
+        {
+            return DataDir(node, path) is { } one ? [one] : [];
+        }
+
+        return [.. list.Items.Select((item, index) => DataDir(item, $"{path}[{index}]")).OfType<string>()];
     }
 
     /// <summary>A relative folder is read against the settings file's own folder, so the file works from anywhere.</summary>

@@ -31,7 +31,12 @@ public static class DaemonCommand
         {
             Description = "HOST:PORT of the image registry to push to and pull from, the only place sky pulls from (default: the settings file's registry, else none)",
         };
-        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen, statsdListen, registry };
+        var watch = new Option<string[]>("--watch")
+        {
+            Description = "A folder of configuration to apply by itself when it changes (repeatable; adds to the settings file's watch)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("daemon", "Run the sky daemon") { listen, dataDir, ns, config, routerListen, statsdListen, registry, watch };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cli = context(parse);
@@ -40,6 +45,14 @@ public static class DaemonCommand
             if (parse.GetValue(registry) is { } registryFlag)
             {
                 settings = settings with { Registry = RegistryAddress.Problem(registryFlag) is { } problem ? throw new CliException(ExitCodes.Invalid, $"--registry {problem}") : registryFlag };
+            }
+
+            if (parse.GetValue(watch) is { Length: > 0 } folders)
+            {
+                var missing = folders.FirstOrDefault(f => !Directory.Exists(f));
+                settings = missing is not null
+                    ? throw new CliException(ExitCodes.Invalid, $"--watch '{missing}' is no folder")
+                    : settings with { Watch = [.. settings.Watch, .. folders.Select(Path.GetFullPath)] };
             }
 
             var options = new DaemonOptions
@@ -101,6 +114,11 @@ public static class DaemonCommand
             cli.Error.WriteLine((router.Http ?? router.Https) is not null
                 ? $"router on {string.Join(" and ", new[] { router.Http, router.Https }.Where(a => a is not null))}: each VIRTUAL_HOST by name"
                 : "router off (router.listen: off)");
+            foreach (var folder in settings.Watch)
+            {
+                cli.Error.WriteLine($"watching {folder}: a change is applied once the folder is quiet for a second (an invalid one applies nothing)");
+            }
+
             if (settings.Registry is { } registryAddress)
             {
                 cli.Error.WriteLine($"registry {registryAddress}: sky build --push pushes there, and an image the engine lacks is pulled from it");

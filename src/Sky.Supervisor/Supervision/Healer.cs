@@ -41,7 +41,7 @@ public sealed class Healer(ServiceOperations operations, HealthRegistry registry
         IReadOnlyList<StartBlocker> blockers = [];
         try
         {
-            (result, blockers) = await operations.ConvergeAsync(instance, replace, $"restarting: {reason}", StillNeeded, cancellationToken);
+            (result, blockers) = await operations.ConvergeAsync(instance, restarting, replace, $"restarting: {reason}", StillNeeded, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -109,10 +109,12 @@ public sealed class ServiceSupervisor(
                 var container = observed.GetValueOrDefault(spec.Name);
                 if (container is { State: ContainerState.Running })
                 {
-                    if (spec.Checks.Count > 0)
+                    // A container of an earlier spec (a rollout under way) is judged by the checks it was made with.
+                    var own = desired.MadeFrom(spec, container) ?? spec with { Checks = [] };
+                    if (own.Checks.Count > 0)
                     {
                         checkedNames.Add(spec.Name);
-                        await checks.EnsureAsync(spec, container.Id, cancellationToken);
+                        await checks.EnsureAsync(own, container.Id, cancellationToken);
                     }
                     else
                     {

@@ -179,7 +179,8 @@ public sealed class RollingUpdateTests
                     }
                     else
                     {
-                        failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} request {sent}: {status} {body[..Math.Min(200, body.Length)]}");
+                        var text = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(body, "<style>.*?</style>|<[^>]+>", " "), @"\s+", " ");
+                        failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} request {sent}: {status} {text[..Math.Min(400, text.Length)]}");
                     }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
