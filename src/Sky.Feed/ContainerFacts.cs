@@ -32,6 +32,12 @@ public sealed record ContainerFacts
     /// <summary>The job run's number (<c>sky.run</c>).</summary>
     public long? Run { get; init; }
 
+    /// <summary>
+    /// The configuration hash it was created with (<c>sky.config-hash</c>): while a rollout is under way, a container of
+    /// an earlier spec is known by it, and is not held to the checks of the spec that replaces it.
+    /// </summary>
+    public string? ConfigHash { get; init; }
+
     public ContainerPhase Phase { get; init; }
 
     /// <summary>Container port to host port.</summary>

@@ -136,9 +136,17 @@ public static class RouteTableBuilder
             return BackendState.Starting;
         }
 
-        if (spec.Checks.Count > 0 && health != HealthNames.Healthy)
+        // A container of an earlier spec (a rollout under way, or one that stopped and put it back) is not held to the
+        // checks of the spec that replaces it: what its own checks say, else that it answers.
+        var ownSpec = facts.ConfigHash is null || facts.ConfigHash == spec.Labels.GetValueOrDefault(SkyLabels.ConfigHash);
+        if (ownSpec && spec.Checks.Count > 0 && health != HealthNames.Healthy)
         {
             return health == HealthNames.Unhealthy ? BackendState.Unhealthy : BackendState.Starting;
+        }
+
+        if (health == HealthNames.Unhealthy)
+        {
+            return BackendState.Unhealthy;
         }
 
         return answered(spec.Name, facts.Id, port) ? BackendState.Ready : BackendState.Starting;

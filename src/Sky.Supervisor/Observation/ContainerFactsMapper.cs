@@ -34,6 +34,7 @@ public static class ContainerFactsMapper
             Revision = Number(attributes.GetValueOrDefault(SkyLabels.Revision)),
             Job = attributes.GetValueOrDefault(SkyLabels.Job),
             Run = Number(attributes.GetValueOrDefault(SkyLabels.Run)),
+            ConfigHash = attributes.GetValueOrDefault(SkyLabels.ConfigHash),
             Phase = phase,
             ExitCode = phase == ContainerPhase.Died && int.TryParse(attributes.GetValueOrDefault("exitCode"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : null,
         };
@@ -51,6 +52,7 @@ public static class ContainerFactsMapper
         Revision = Number(container.Labels.GetValueOrDefault(SkyLabels.Revision)),
         Job = container.Labels.GetValueOrDefault(SkyLabels.Job),
         Run = Number(container.Labels.GetValueOrDefault(SkyLabels.Run)),
+        ConfigHash = container.ConfigHash,
         Phase = PhaseOf(container.State),
     };
 

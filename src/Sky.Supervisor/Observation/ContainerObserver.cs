@@ -142,7 +142,7 @@ public sealed class ContainerObserver(IContainerRuntime runtime, Naming naming, 
             return;
         }
 
-        var facts = ContainerFactsMapper.From(engineEvent, ContainerFactsMapper.PhaseOf(details.State)) with { HostPorts = details.PublishedPorts };
+        var facts = ContainerFactsMapper.From(engineEvent, ContainerFactsMapper.PhaseOf(details.State)) with { HostPorts = details.PublishedPorts, ConfigHash = details.ConfigHash };
         feed.Publish(new ContainerChanged(facts) { PreviousName = oldName.TrimStart('/') });
     }
 }

@@ -74,6 +74,16 @@ public sealed class DaemonSettingsTests
         Assert.Equal("/etc/sky/data", settings.DataDirectory);
     }
 
+    [Fact]
+    public void Watched_folders_are_one_or_a_list_each_read_against_the_settings_file_folder()
+    {
+        var one = DaemonSettingsLoader.Parse("settings.yml", "watch: deploy\n", "/etc/sky").Settings!;
+        var several = DaemonSettingsLoader.Parse("settings.yml", "watch: [ deploy, /srv/team-b ]\n", "/etc/sky").Settings!;
+
+        Assert.Equal(["/etc/sky/deploy"], one.Watch);
+        Assert.Equal(["/etc/sky/deploy", "/srv/team-b"], several.Watch);
+    }
+
     [Theory]
     [InlineData("listen: 127.0.0.1:7070\nsmtp:\n  host: 127.0.0.1\n  port: abc\n  sender: sky@example.com\n",
         "settings.yml:4:9: smtp.port: expected a number, found 'abc'")]

@@ -125,6 +125,32 @@ public class RouteTableBuilderTests
         Assert.Equal(BackendState.Draining, draining.Single(b => b.Container == RetiringNames.Of(spec.Name)).State);
     }
 
+    [Fact]
+    public void A_container_of_an_earlier_spec_is_not_held_to_the_checks_of_the_spec_replacing_it()
+    {
+        var spec = Container("web", env: new() { ["VIRTUAL_HOST"] = "web.localhost" }) with
+        {
+            Checks = [new CheckSpec { Kind = CheckKind.Http, Path = "/health" }],
+            Labels = new Dictionary<string, string> { [SkyLabels.ConfigHash] = "new" },
+        };
+        FeedSnapshot Running(string hash) => Snapshot([spec], running: false).Apply(new ContainersListed([new ContainerFacts
+        {
+            Name = spec.Name,
+            Id = "id-" + spec.Name,
+            Service = "web",
+            Instance = "default",
+            Phase = ContainerPhase.Running,
+            ConfigHash = hash,
+            HostPorts = new Dictionary<int, int> { [8080] = 38080 },
+        }]));
+
+        var earlier = RouteTableBuilder.Build(Running("old"), (_, _, _) => true, NoneDraining).Find("web.localhost", "/")!.Backends[0];
+        var own = RouteTableBuilder.Build(Running("new"), (_, _, _) => true, NoneDraining).Find("web.localhost", "/")!.Backends[0];
+
+        Assert.Equal(BackendState.Ready, earlier.State);
+        Assert.Equal(BackendState.Starting, own.State);
+    }
+
     private static RouteTable Build(IReadOnlyList<ContainerSpec> containers, bool running = false) =>
         RouteTableBuilder.Build(Snapshot(containers, running), (_, _, _) => true, NoneDraining);
 
