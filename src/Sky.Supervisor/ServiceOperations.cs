@@ -40,8 +40,8 @@ public sealed class ServiceOperations(
     /// The supervisor's way to heal an instance, under the same lock as every other mutation (so never a duplicate):
     /// if the instance is still wanted running and <paramref name="stillNeeded"/> still holds (checked under the lock,
     /// since an operation may have fixed things meanwhile), removes the containers of <paramref name="replaceIds"/>,
-    /// then plans a start of the containers being healed (<paramref name="healing"/>, and no other: a container of an
-    /// earlier spec that runs well is a rollout's to replace, not a heal's) from what runs and carries it out. When an
+    /// then plans a start of the containers being healed (<paramref name="healing"/>, and of those only the ones that do
+    /// not run: a container of an earlier spec that runs is a rollout's to replace, not a heal's) and carries it out. When an
     /// unhealthy container to replace is gone already (a rollout's failed batch removed it), there is nothing to heal:
     /// the next pass judges whatever holds its name now. When a container it would create has no
     /// image on the engine, or a name another daemon's container holds, it touches nothing and says which
@@ -65,8 +65,16 @@ public sealed class ServiceOperations(
                 return (ConvergeResult.NotNeeded, []);
             }
 
+            // A container that runs (and is not the unhealthy one to replace) needs no healing, whatever the pass saw when
+            // it asked: a rollout may have put it back meanwhile, and replacing it with a newer spec is the rollout's call.
+            var running = observed.Where(o => o.IsRunning && !replaceIds.Contains(o.Id)).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            var names = healing.Select(c => c.Name).Where(n => !running.Contains(n)).ToHashSet(StringComparer.Ordinal);
+            if (names.Count == 0)
+            {
+                return (ConvergeResult.NotNeeded, []);
+            }
+
             // Planned as if the containers to replace were gone already, so their images are checked before they go.
-            var names = healing.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             instance = instance with { Containers = [.. instance.Containers.Where(c => names.Contains(c.Name))] };
             var intended = Planner.Start([instance], observed.Where(o => !replaceIds.Contains(o.Id)).ToList());
             var missing = await images.MissingAsync(ImageCheck.Created(intended), cancellationToken);
