@@ -86,7 +86,7 @@ export function render(main) {
             h('td', { class: 'container' }, container.role === 'main' ? container.name : `${container.name} (${container.role})`),
             h('td', { class: 'id mono' }, container.id ?? '–'),
             h('td', { class: `health ${stateClass(container.health ?? container.phase)}`, dataset: { phase: container.phase } }, healthText(container)),
-            h('td', { class: 'num' }, String(container.restarts)),
+            h('td', { class: 'num restarts' }, String(container.restarts)),
             h('td', { class: 'num' }, container.revision ?? '–'),
             h('td', { class: 'num' }, number(figures.requestsPerSecond)),
             h('td', { class: 'num' }, percent(figures.errorsPercent)),

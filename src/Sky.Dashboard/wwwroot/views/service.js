@@ -84,7 +84,7 @@ export function render(main, name) {
             h('td', { class: 'num' }, container.revision ?? '–'),
             h('td', null, Object.entries(container.ports ?? {}).map(([port, host]) => `${port}→127.0.0.1:${host}`).join(', ')),
             h('td', null, container.router ? `${container.router.state}, breaker ${container.router.breaker}` : ''),
-            h('td', null, time(container.created))))))))));
+            h('td', null, time(container.created)))))))));
   }
 
   function scheduleStatus(delay = 500) {
