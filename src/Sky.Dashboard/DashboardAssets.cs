@@ -7,7 +7,7 @@ namespace Sky.Dashboard;
 /// The page's files, embedded in this assembly and read into memory once: a few tens of kilobytes, served with an
 /// ETag (a browser revalidates and gets a 304) and headers that keep the page to itself: a content security policy
 /// that allows only the daemon's own scripts, styles and connections (no inline script, no other origin), no framing,
-/// no MIME sniffing, no referrer.
+/// no MIME sniffing, no referrer to other sites.
 /// </summary>
 public sealed class DashboardAssets
 {
@@ -69,7 +69,9 @@ public sealed class DashboardAssets
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
+            // Not no-referrer: under it the browser sends "Origin: null" with the page's own form posts, which the daemon
+            // (rightly) refuses as coming from no known site.
+            headers["Referrer-Policy"] = "same-origin";
 
             // Revalidated on every load: a daemon upgraded in place serves its new page at once.
             headers.CacheControl = "no-cache";

@@ -66,10 +66,10 @@ public sealed class DashboardDaemon : IAsyncDisposable
         return SkyAsync("apply", path, "--source", "test");
     }
 
-    /// <summary>An HTTP client for the API, with the token when asked.</summary>
+    /// <summary>An HTTP client for the API, with the token when asked; it follows no redirect, so a test sees each.</summary>
     public HttpClient Http(bool withToken = false)
     {
-        var http = new HttpClient { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromSeconds(30) };
         if (withToken)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);

@@ -13,6 +13,10 @@ public static class Engine
     public static async Task<string> IdAsync(string container) =>
         (await ProgramRun.CheckedAsync("docker", "inspect", "--format", "{{.Id}}", container)).Trim();
 
+    /// <summary>When the container of that name last started.</summary>
+    public static async Task<string> StartedAtAsync(string container) =>
+        (await ProgramRun.CheckedAsync("docker", "inspect", "--format", "{{.State.StartedAt}}", container)).Trim();
+
     /// <summary>The image the container of that name runs, as its configuration named it.</summary>
     public static async Task<string> ImageAsync(string container) =>
         (await ProgramRun.CheckedAsync("docker", "inspect", "--format", "{{.Config.Image}}", container)).Trim();
