@@ -9,6 +9,7 @@ export function startFeed() {
   source = new EventSource('/api/v1/events/stream');
   source.addEventListener('snapshot', (event) => {
     const snapshot = JSON.parse(event.data);
+    if (performance.getEntriesByName('sky-live').length === 0) performance.mark('sky-live');
     document.body.dataset.live = 'true';
     document.getElementById('live')?.replaceChildren(document.createTextNode('live'));
     for (const listener of listeners) listener({ type: 'snapshot', snapshot });
