@@ -49,6 +49,7 @@ public static class SkyDaemon
         // Made at the first start even on loopback, so the token is there (and sky token prints it) before it is needed.
         services.AddSingleton(new Access.AccessPolicy(Access.ApiTokenFile.LoadOrCreate(options.DataDirectory), requiresToken: !Access.ListenScope.IsLoopback(options.Listen)));
         services.AddSingleton<Sky.Dashboard.DashboardAssets>();
+        services.AddSingleton<Overview.Sparklines>();
         services.AddSingleton<Overview.OverviewReader>();
         services.AddSingleton<StateFeed>(provider => new StateFeed(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));

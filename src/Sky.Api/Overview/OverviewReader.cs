@@ -3,7 +3,6 @@ using Sky.Api.Views;
 using Sky.Contracts;
 using Sky.Feed;
 using Sky.Metrics;
-using Sky.Metrics.History;
 using Sky.Metrics.Sampling;
 using Sky.Model;
 using Sky.Model.Metrics;
@@ -17,7 +16,7 @@ namespace Sky.Api.Overview;
 /// <summary>
 /// Builds the dashboard's overview from what the daemon holds in memory: the feed's snapshot (services, containers,
 /// health), sky's restart counts, the router's table and addresses, the newest metric values, the recent CPU and memory
-/// history and the open alerts. No engine call: the page's first paint must not wait on the engine, however many
+/// (<see cref="Sparklines"/>) and the open alerts. No engine call: the page's first paint must not wait on the engine, however many
 /// containers there are.
 /// </summary>
 public sealed class OverviewReader(
@@ -27,21 +26,17 @@ public sealed class OverviewReader(
     RouterState router,
     RouterAddresses addresses,
     LatestValues latest,
-    MetricHistory history,
+    Sparklines sparklines,
     MetricsSettings metrics,
     AlertRepository alerts,
-    JobScheduler scheduler,
-    TimeProvider clock)
+    JobScheduler scheduler)
 {
-    /// <summary>How far back the sparklines reach: long enough to show a trend, short enough to stay in memory.</summary>
-    public static readonly TimeSpan SparklineRange = TimeSpan.FromMinutes(10);
-
     public async Task<OverviewView> ReadAsync(CancellationToken cancellationToken)
     {
         var snapshot = feed.Current;
         var wanted = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
         var figures = TopRows.Of(snapshot, latest).ToDictionary(r => r.Container, StringComparer.Ordinal);
-        var sparklines = await SparklinesAsync(cancellationToken);
+        var recent = await sparklines.ReadAsync(cancellationToken);
         var open = alerts.Recent(openOnly: true, limit: 200);
         var deliveries = alerts.LatestDeliveries(open.Select(a => a.Id).ToList());
         return new OverviewView
@@ -53,7 +48,7 @@ public sealed class OverviewReader(
             Services = snapshot.State.Services.Select(service => new OverviewServiceView(
                 service.Name,
                 service.Maintainer is { } maintainer ? $"{maintainer.Name} <{maintainer.Email}>" : null,
-                service.Instances.Select(instance => Instance(snapshot, instance, wanted.Contains((instance.Service, instance.Name)), figures, sparklines)).ToList())).ToList(),
+                service.Instances.Select(instance => Instance(snapshot, instance, wanted.Contains((instance.Service, instance.Name)), figures, recent)).ToList())).ToList(),
             Jobs = scheduler.Overview().Select(JobViews.From).ToList(),
             OpenAlerts = open.Select(a => AlertViews.From(a, deliveries)).ToList(),
         };
@@ -64,7 +59,7 @@ public sealed class OverviewReader(
         InstanceSpec instance,
         bool wanted,
         Dictionary<string, TopRowView> figures,
-        Dictionary<(string Container, string Name), IReadOnlyList<double>> sparklines)
+        IReadOnlyDictionary<(string Container, string Name), IReadOnlyList<double>> recent)
     {
         var routed = RoutedAddresses.Of(instance, addresses);
         var containers = instance.Containers.Select(spec =>
@@ -85,33 +80,10 @@ public sealed class OverviewReader(
                 HostPorts = facts?.HostPorts ?? new Dictionary<int, int>(),
                 Router = RouterStateViews.Of(router, spec.Name),
                 Figures = figures.GetValueOrDefault(spec.Name),
-                CpuHistory = sparklines.GetValueOrDefault((spec.Name, MetricNames.CpuPercent)) ?? [],
-                MemoryHistory = sparklines.GetValueOrDefault((spec.Name, MetricNames.MemoryUsage)) ?? [],
+                CpuHistory = recent.GetValueOrDefault((spec.Name, MetricNames.CpuPercent)) ?? [],
+                MemoryHistory = recent.GetValueOrDefault((spec.Name, MetricNames.MemoryUsage)) ?? [],
             };
         }).ToList();
         return new OverviewInstanceView(ServiceListViews.Instance(snapshot, instance, wanted), routed.Count > 0 ? routed : null, containers);
-    }
-
-    /// <summary>Every container's recent CPU and memory, read in one pass over the history.</summary>
-    private async Task<Dictionary<(string Container, string Name), IReadOnlyList<double>>> SparklinesAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var query = new HistoryQuery
-        {
-            Names = new HashSet<string>(StringComparer.Ordinal) { MetricNames.CpuPercent, MetricNames.MemoryUsage },
-            From = now - SparklineRange,
-            To = now,
-        };
-        var series = await history.ReadAsync(query, now, cancellationToken);
-        var byContainer = new Dictionary<(string, string), IReadOnlyList<double>>();
-        foreach (var one in series)
-        {
-            if (one.Series.Labels.Container is { } container)
-            {
-                byContainer[(container, one.Series.Name)] = one.Points.Select(p => Math.Round(p.Value, 2)).ToList();
-            }
-        }
-
-        return byContainer;
     }
 }

@@ -20,7 +20,8 @@ public sealed class OverviewTests(BrowserFixture browser)
         {
             var main = page.Locator($"tr[data-container='{daemon.Name($"my-application-{instance}")}']");
             await Expect(main.Locator("td.health")).ToHaveTextAsync("healthy", new() { Timeout = 30_000 });
-            await Expect(main.Locator("td.container")).ToHaveTextAsync(daemon.Name($"my-application-{instance}"));
+            await Expect(main.Locator(".container")).ToHaveTextAsync(daemon.Name($"my-application-{instance}"));
+            await Expect(main.Locator(".image")).ToHaveTextAsync(instance == "production" ? "my-application:1.0-SNAPSHOT" : "my-application:1.1-dev");
             var database = page.Locator($"tr[data-container='{daemon.Name($"my-application-{instance}-database")}']");
             await Expect(database.Locator("td.health")).ToHaveTextAsync("healthy", new() { Timeout = 30_000 });
         }

@@ -69,7 +69,7 @@ export function render(main) {
     const alertsBy = new Map();
     for (const alert of overview.openAlerts) alertsBy.set(alert.service, (alertsBy.get(alert.service) ?? 0) + 1);
     const head = h('thead', null, h('tr', null,
-      ['service', 'instance', 'state', 'version', 'address', 'container', 'id', 'health', 'restarts', 'rev', 'req/s', 'errors', 'p99', 'CPU', 'memory', 'alerts']
+      ['service', 'instance', 'state', 'address', 'container', 'id', 'health', 'restarts', 'rev', 'req/s', 'errors', 'p99', 'CPU', 'memory', 'alerts']
         .map((title) => h('th', { scope: 'col' }, title))));
     const bodies = overview.services.map((service) => {
       const rows = [];
@@ -81,9 +81,10 @@ export function render(main) {
             h('td', { class: 'name' }, first ? h('a', { href: `#/service/${encodeURIComponent(service.name)}` }, service.name) : ''),
             h('td', null, containerIndex === 0 ? instance.summary.name : ''),
             h('td', { class: `state ${stateClass(instance.summary.state)}` }, containerIndex === 0 ? instance.summary.state : ''),
-            h('td', null, container.image ?? '–'),
-            h('td', null, containerIndex === 0 ? (instance.addresses ?? []).map((address) => h('a', { href: address, target: '_blank', rel: 'noopener noreferrer' }, address)) : ''),
-            h('td', { class: 'container' }, container.role === 'main' ? container.name : `${container.name} (${container.role})`),
+            h('td', { class: 'address' }, containerIndex === 0 ? (instance.addresses ?? []).map((address) => h('a', { href: address, target: '_blank', rel: 'noopener noreferrer' }, address)) : ''),
+            h('td', { class: 'container-cell' },
+              h('span', { class: 'container' }, container.name),
+              h('small', { class: 'image' }, `${container.role === 'main' ? '' : `${container.role} · `}${container.image ?? '–'}`)),
             h('td', { class: 'id mono' }, container.id ?? '–'),
             h('td', { class: `health ${stateClass(container.health ?? container.phase)}`, dataset: { phase: container.phase } }, healthText(container)),
             h('td', { class: 'num restarts' }, String(container.restarts)),
@@ -98,7 +99,7 @@ export function render(main) {
       });
       return h('tbody', { dataset: { service: service.name } }, rows);
     });
-    fill(table, head, bodies.length > 0 ? bodies : h('tbody', null, h('tr', null, h('td', { colspan: 16, class: 'muted' }, 'No service yet: sky apply a configuration.'))));
+    fill(table, head, bodies.length > 0 ? bodies : h('tbody', null, h('tr', null, h('td', { colspan: 15, class: 'muted' }, 'No service yet: sky apply a configuration.'))));
   }
 
   function drawJobs(jobs) {
