@@ -29,6 +29,10 @@ for (var round = 0; round < rounds; round++)
 {
     var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
     var page = await context.NewPageAsync();
+
+    // A page that fails says why here, rather than as a timeout.
+    page.Console += (_, message) => Console.Error.WriteLine($"page console {message.Type}: {message.Text}");
+    page.PageError += (_, error) => Console.Error.WriteLine($"page error: {error}");
     await page.GotoAsync(address + "/");
     await page.WaitForSelectorAsync("body[data-painted='true'][data-live='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     var marks = await page.EvaluateAsync<double[]>(

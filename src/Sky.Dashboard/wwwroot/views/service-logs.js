@@ -26,7 +26,7 @@ export function logsTab(panel, name) {
       view.count, state),
     view.element);
 
-  for (const input of [stream, tail, follow]) input.addEventListener('change', restart);
+  for (const input of [stream, tail]) input.addEventListener('change', restart);
   search.addEventListener('search', restart);
   container.addEventListener('change', () => {
     const chosen = container.value;
@@ -44,7 +44,7 @@ export function logsTab(panel, name) {
     if (controller) controller.abort();
     controller = new AbortController();
     view.clear();
-    view.setFollow(follow.checked || !until.value);
+    view.setFollow(follow.checked);
     const parameters = {
       instance: instance.value.trim(),
       stream: stream.value,
