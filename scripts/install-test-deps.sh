@@ -3,7 +3,8 @@
 # tmux (the interactive-shell test types into a real terminal), aiosmtpd (an SMTP sink for alert e-mails) and rsyslog
 # (a syslog receiver for log forwarding), node with npm, Prometheus and promtool (they scrape and check the daemon's
 # /metrics), carbon with whisper (the Graphite the exporter sends to), docker-registry (the registry sky build --push
-# pushes to and the engine pulls from); then, from npm, etsy statsd 0.9.0 into
+# pushes to and the engine pulls from), chromium (the browser Playwright drives in the dashboard's tests: Debian's, no
+# browser download); then, from npm, etsy statsd 0.9.0 into
 # .peers/statsd (the reference the StatsD server's differential test compares sky with).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,6 +17,7 @@ command -v rsyslogd >/dev/null 2>&1 || [ -x /usr/sbin/rsyslogd ] || need+=(rsysl
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 command -v carbon-cache >/dev/null 2>&1 || need+=(graphite-carbon python3-whisper)
 command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
     echo "installing ${need[*]} (Debian)"
     apt-get update -qq

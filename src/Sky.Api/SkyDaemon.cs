@@ -22,7 +22,7 @@ namespace Sky.Api;
 /// </summary>
 public static class SkyDaemon
 {
-    /// <exception cref="InvalidDataException">The data folder's identity file holds no identity.</exception>
+    /// <exception cref="InvalidDataException">The data folder's identity file holds no identity, or its token file no token.</exception>
     public static WebApplication Build(DaemonOptions options, IContainerRuntime? runtime = null, Settings.DaemonSettings? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -46,6 +46,11 @@ public static class SkyDaemon
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new Naming(options.Namespace, DaemonIdentityFile.LoadOrCreate(options.DataDirectory)));
+        // Made at the first start even on loopback, so the token is there (and sky token prints it) before it is needed.
+        services.AddSingleton(new Access.AccessPolicy(Access.ApiTokenFile.LoadOrCreate(options.DataDirectory), requiresToken: !Access.ListenScope.IsLoopback(options.Listen)));
+        services.AddSingleton<Sky.Dashboard.DashboardAssets>();
+        services.AddSingleton<Overview.Sparklines>();
+        services.AddSingleton<Overview.OverviewReader>();
         services.AddSingleton<StateFeed>(provider => new StateFeed(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));
         services.AddSingleton(_ => new TelemetryDatabase(options.DataDirectory));
@@ -115,6 +120,7 @@ public static class SkyDaemon
             await ErrorResults.From(exception ?? new InvalidOperationException("unknown error")).ExecuteAsync(context);
         }));
         app.UseMiddleware<RequestErrors>();
+        app.UseMiddleware<Access.AccessGate>();
         app.UseWebSockets();
 
         var api = app.MapGroup("/api/v1");
@@ -124,6 +130,8 @@ public static class SkyDaemon
         RevisionEndpoints.Map(api);
         EventEndpoints.Map(api);
         ServiceEndpoints.Map(api);
+        ServiceConfigurationEndpoints.Map(api);
+        OverviewEndpoints.Map(api);
         LogEndpoints.Map(api);
         OneOffEndpoints.Map(api);
         AlertEndpoints.Map(api);
@@ -133,6 +141,8 @@ public static class SkyDaemon
         MetricEndpoints.Map(api);
         MetricEndpoints.MapExposition(app);
         app.MapOpenApi(ApiDocument.Path);
+        Access.AccessEndpoints.Map(app);
+        Sky.Dashboard.DashboardEndpoints.Map(app);
         NoSuchEndpoint.Map(app);
         return app;
     }

@@ -27,6 +27,21 @@ public sealed class SkyClient : IDisposable
         }
 
         http = new HttpClient { BaseAddress = new Uri(Address + "/api/v1/"), Timeout = Timeout.InfiniteTimeSpan };
+        if (Token() is { } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    /// <summary>
+    /// The token a daemon beyond loopback asks for: <c>SKY_TOKEN</c>, else the one in the data folder of a daemon on this
+    /// machine (<c>SKY_DATA_DIR</c>, else the default), which is where <c>sky token</c> reads it too. A daemon on
+    /// loopback ignores it.
+    /// </summary>
+    private static string? Token()
+    {
+        var configured = Environment.GetEnvironmentVariable("SKY_TOKEN");
+        return !string.IsNullOrWhiteSpace(configured) ? configured.Trim() : Sky.Api.Access.ApiTokenFile.Read(DaemonOptions.DefaultDataDirectory());
     }
 
     public string Address { get; }

@@ -36,6 +36,7 @@ public static class SkyCommandLine
         root.Subcommands.Add(TopCommand.Create(Context));
         root.Subcommands.Add(SnitchCommand.Create(Context));
         root.Subcommands.Add(VersionCommand.Create(Context));
+        root.Subcommands.Add(TokenCommand.Create(Context));
         foreach (var version in root.Options.OfType<VersionOption>())
         {
             version.Action = new VersionFlag(output);

@@ -37,9 +37,10 @@ public static class EventEndpoints
             context.Response.Headers["X-Accel-Buffering"] = "no";
             await context.Response.Body.FlushAsync(cancellationToken);
             await using var items = feed.WatchAsync(cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+            Task<bool>? next = null;
             try
             {
-                var next = items.MoveNextAsync().AsTask();
+                next = items.MoveNextAsync().AsTask();
 
                 // One timer at a time, made again only when it fires: a busy stream must not leave a timer per change.
                 var keepAlive = Task.Delay(KeepAlive, cancellationToken);
@@ -65,6 +66,15 @@ public static class EventEndpoints
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // The client left.
+            }
+            finally
+            {
+                // An async iterator cannot be disposed while a MoveNextAsync is pending (it throws NotSupportedException):
+                // let the pending one end with the cancellation first. A page closed or reloaded leaves exactly this way.
+                if (next is { IsCompleted: false })
+                {
+                    await next.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                }
             }
         })
             .WithName("StreamEvents")

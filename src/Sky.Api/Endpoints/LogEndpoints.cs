@@ -83,6 +83,9 @@ public static class LogEndpoints
 
         context.Response.ContentType = "application/x-ndjson";
         await context.Response.StartAsync(context.RequestAborted);
+
+        // The headers go out now, not with the first line: a follower of a quiet service knows it is connected.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
             if (request.Follow)

@@ -15,7 +15,8 @@ public static class ServiceListViews
         snapshot.State.Services.Select(s => new ServiceSummaryView(s.Name, s.Instances.Select(i => Instance(snapshot, i, wanted.Contains((i.Service, i.Name)))).ToList())).ToList(),
         snapshot.State.Jobs.Select(j => new JobSummaryView(j.Name, j.Every)).ToList());
 
-    private static InstanceSummaryView Instance(FeedSnapshot snapshot, InstanceSpec instance, bool wanted)
+    /// <summary>One instance's summary; the dashboard's overview shows the same words.</summary>
+    public static InstanceSummaryView Instance(FeedSnapshot snapshot, InstanceSpec instance, bool wanted)
     {
         var containers = instance.Containers.Select(c => (Facts: snapshot.Containers.GetValueOrDefault(c.Name), Health: snapshot.HealthOf(c.Name)?.Health)).ToList();
         var running = containers.Count(c => c.Facts?.Phase == ContainerPhase.Running);

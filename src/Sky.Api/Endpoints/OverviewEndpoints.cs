@@ -1,0 +1,15 @@
+using Sky.Api.Overview;
+using Sky.Contracts;
+
+namespace Sky.Api.Endpoints;
+
+/// <summary><c>GET /overview</c>: every service, instance and container at a glance, for the dashboard's first page.</summary>
+public static class OverviewEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/overview", async (OverviewReader overview, CancellationToken cancellationToken) =>
+            Results.Json(await overview.ReadAsync(cancellationToken), SkyJson.Options))
+            .WithName("GetOverview")
+            .WithDescription("Every service with its instances and containers (phase, health, restarts, revision, router state, newest CPU, memory and request figures, the last 10 minutes of CPU and memory), the jobs and the open alerts, read from the daemon's memory with no engine call. sequence is the state feed's position it reflects: apply /events/stream changes after it.")
+            .Produces<OverviewView>();
+}
