@@ -74,9 +74,13 @@ public sealed class ServiceOperations(
                 return (ConvergeResult.NotNeeded, []);
             }
 
+            // The running dependencies of what is healed are in the plan too, left as they run, so the healed containers
+            // still wait for their health.
+            var dependencies = Dependencies(instance, names);
+            instance = instance with { Containers = [.. instance.Containers.Where(c => names.Contains(c.Name) || dependencies.Contains(c.Name))] };
+
             // Planned as if the containers to replace were gone already, so their images are checked before they go.
-            instance = instance with { Containers = [.. instance.Containers.Where(c => names.Contains(c.Name))] };
-            var intended = Planner.Start([instance], observed.Where(o => !replaceIds.Contains(o.Id)).ToList());
+            var intended = LeaveRunning(Planner.Start([instance], observed.Where(o => !replaceIds.Contains(o.Id)).ToList()), dependencies);
             var missing = await images.MissingAsync(ImageCheck.Created(intended), cancellationToken);
             var blockers = missing.Select(StartBlocker.From).Concat(await HeldByOtherDaemonsAsync(intended, cancellationToken)).ToList();
             if (blockers.Count > 0)
@@ -89,7 +93,7 @@ public sealed class ServiceOperations(
                 await runtime.RemoveContainerAsync(id, force: true, cancellationToken);
             }
 
-            var plan = Planner.Start([instance], await ObserveAsync(cancellationToken));
+            var plan = LeaveRunning(Planner.Start([instance], await ObserveAsync(cancellationToken)), dependencies);
             if (plan.IsEmpty && replaceIds.Count == 0)
             {
                 return (ConvergeResult.NotNeeded, []);
@@ -104,6 +108,32 @@ public sealed class ServiceOperations(
             gate.Release();
         }
     }
+
+    /// <summary>The containers of the instance that those named depend on, however indirectly, and that are not named.</summary>
+    private static HashSet<string> Dependencies(InstanceSpec instance, HashSet<string> names)
+    {
+        var byName = instance.Containers.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(names);
+        while (pending.TryPop(out var name))
+        {
+            foreach (var dependency in byName.TryGetValue(name, out var spec) ? spec.DependsOn : [])
+            {
+                if (!names.Contains(dependency) && found.Add(dependency))
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The plan with the steps of <paramref name="running"/> containers that still run made no-ops: a heal only waits on them.</summary>
+    private static Plan LeaveRunning(Plan plan, HashSet<string> running) =>
+        new([.. plan.Steps.Select(s => running.Contains(s.Target) && s.Existing is { IsRunning: true } && s.ChangesSomething
+            ? s with { Action = PlanAction.AlreadyRunning, Reason = "runs; the healed containers wait for it" }
+            : s)]);
 
     /// <summary>
     /// Runs <paramref name="work"/> under the lock every mutation takes, so what it plans against stays true while it
