@@ -122,6 +122,7 @@ public static class SkyDaemon
         app.UseMiddleware<RequestErrors>();
         app.UseMiddleware<Access.AccessGate>();
         app.UseWebSockets();
+        app.UseMiddleware<Streaming.StreamStopping>();
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<NameFilter>();

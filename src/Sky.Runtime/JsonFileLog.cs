@@ -13,15 +13,16 @@ namespace Sky.Runtime;
 internal static class JsonFileLog
 {
     private const int BufferBytes = 1 << 16;
-    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LastLinesPause = TimeSpan.FromMilliseconds(5);
 
     public static async Task CopyAsync(string path, DateTimeOffset? since, bool follow, Task stopped, ILogLineSink sink, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
+        // Watched from before the first read: a line written between reaching the end and waiting still wakes the wait.
+        using var growth = follow ? new FileGrowth(path, clock) : null;
         var joiner = new RawLogLineJoiner(sink, framed: true);
         var reader = new LineReader(joiner, since);
-        var idleRounds = 0;
+        var emptyAfterStop = 0;
         while (true)
         {
             // Rented per read: a daemon follows hundreds of mostly quiet containers, and holds no buffer for them.
@@ -39,21 +40,28 @@ internal static class JsonFileLog
 
             if (read > 0)
             {
-                idleRounds = 0;
                 continue;
             }
 
-            // At the end of what is written: done unless following a container that still runs.
-            // The engine may still be writing the last lines when the container is reported stopped: one more empty
-            // read after it, a pause apart, before the end.
-            if (!follow || (stopped.IsCompleted && idleRounds > 1))
+            if (growth is null)
             {
                 break;
             }
 
-            idleRounds++;
-            var pause = idleRounds < 20 ? BusyPause : IdlePause;
-            await Task.WhenAny(stopped, Task.Delay(pause, clock, cancellationToken));
+            // At the end of what is written, following. The engine may still be writing the last lines when the
+            // container is reported stopped: two more empty reads after it, a pause apart, before the end.
+            if (stopped.IsCompleted)
+            {
+                if (++emptyAfterStop > 2)
+                {
+                    break;
+                }
+
+                await Task.Delay(LastLinesPause, clock, cancellationToken);
+                continue;
+            }
+
+            await growth.WaitAsync(stopped, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
 

@@ -44,17 +44,57 @@ public sealed class JsonFileLogTests : IDisposable
         Assert.Equal(["one", "two"], lines.Taken.Select(t => t.Text));
     }
 
+    [Fact]
+    public async Task A_line_written_while_following_is_read_when_the_file_is_written_not_at_a_later_poll()
+    {
+        await File.WriteAllTextAsync(path, "{\"log\":\"one\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-30T12:00:00Z\"}\n");
+        var lines = new Lines();
+        using var stop = new CancellationTokenSource();
+
+        // A clock whose timers never fire: only the file system's word that the file grew can wake the reader.
+        var copying = JsonFileLog.CopyAsync(path, null, follow: true, Task.Delay(Timeout.Infinite, stop.Token), lines, new StoppedClock(), stop.Token);
+        await lines.First.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await File.AppendAllTextAsync(path, "{\"log\":\"two\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-30T12:00:01Z\"}\n");
+        await lines.Second.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => copying);
+
+        Assert.Equal(["one", "two"], lines.Taken.Select(t => t.Text));
+    }
+
+    private sealed class StoppedClock : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new NeverFiring();
+
+        private sealed class NeverFiring : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class Lines : ILogLineSink
     {
         public List<(LogStream Stream, DateTimeOffset Time, string Text)> Taken { get; } = [];
 
         public TaskCompletionSource First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public TaskCompletionSource Second { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public void Take(LogStream stream, DateTimeOffset time, ReadOnlySpan<byte> text, bool truncated)
         {
             lock (Taken)
             {
                 Taken.Add((stream, time, Encoding.UTF8.GetString(text)));
+                if (Taken.Count > 1)
+                {
+                    Second.TrySetResult();
+                }
             }
 
             First.TrySetResult();

@@ -1,3 +1,4 @@
+using Sky.Api.Streaming;
 using Sky.Api.Views;
 using Sky.Configuration;
 using Sky.Contracts;
@@ -59,7 +60,7 @@ public static class ConfigurationEndpoints
 
                 stream.Rollout($"waiting for the rollout of revision {revision} to pass its checks");
                 var outcome = await rollout.WaitAsync(bound, context.RequestAborted).ContinueWith(
-                    t => t.IsCompletedSuccessfully ? t.Result : new RolloutOutcome(RolloutStates.Failed, [$"the rollout was not judged within {HumanDuration.Format(bound.TotalSeconds)}"]),
+                    t => t.IsCompletedSuccessfully ? t.Result : new RolloutOutcome(RolloutStates.Failed, [NotJudged(bound, context)]),
                     TaskScheduler.Default);
                 return new StreamMessage
                 {
@@ -72,6 +73,7 @@ public static class ConfigurationEndpoints
                 };
             });
         })
+            .EndsWhenTheDaemonStops()
             .WithName("Deploy")
             .WithDescription("Applies a source as /apply does; with wait=true, then follows the rollout of what it changed (at most timeout, a duration such as 90s or 10m; default 10m) and ends with its outcome: healthy, rolled-back (by which revision) or failed, with why.")
             .ProducesLines<StreamMessage>()
@@ -101,6 +103,11 @@ public static class ConfigurationEndpoints
     };
 
     /// <summary>The request as a source: named by <c>--source</c>, or by the path it was read from.</summary>
+    private static string NotJudged(TimeSpan bound, HttpContext context) =>
+        context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested
+            ? "the daemon stopped before the rollout was judged (it carries on when the daemon starts again)"
+            : $"the rollout was not judged within {HumanDuration.Format(bound.TotalSeconds)}";
+
     private static RevisionSource Source(FilesRequest request)
     {
         var files = Files(request);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Sky.Api.Events;
+using Sky.Api.Streaming;
 using Sky.Configuration.Values;
 using Sky.Contracts;
 using Sky.Feed;
@@ -77,6 +78,7 @@ public static class EventEndpoints
                 }
             }
         })
+            .EndsWhenTheDaemonStops()
             .WithName("StreamEvents")
             .WithDescription("Server-sent events: first a 'snapshot' (FeedSnapshotView), then each 'change' (FeedChangeView); a fresh snapshot after falling behind.")
             .Produces<FeedChangeView>(StatusCodes.Status200OK, EndpointDocs.EventStream)

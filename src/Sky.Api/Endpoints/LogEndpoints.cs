@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sky.Api.Logs;
+using Sky.Api.Streaming;
 using Sky.Contracts;
 using Sky.Logs;
 using Sky.Logs.Forwarding;
@@ -30,6 +31,7 @@ public static class LogEndpoints
 
             return await AnswerAsync(context, labels, reader, clock);
         })
+            .EndsWhenTheDaemonStops()
             .WithName("GetServiceLogs")
             .WithDescription("The kept output of the service's own containers (with dependencies=true, theirs too), also of containers gone: since/until (1h or a time), stream, grep, regex, tail, follow.")
             .ProducesLines<LogLine>()
@@ -40,6 +42,7 @@ public static class LogEndpoints
             var labels = new LogFilter { Kind = kind, Service = service, Instance = instance, Job = job, Run = run, Container = container };
             return await AnswerAsync(context, labels, reader, clock);
         })
+            .EndsWhenTheDaemonStops()
             .WithName("GetLogs")
             .WithDescription("The kept output of every container whose labels match (kind, service, instance, job, run, container), with the same filters as a service's logs.")
             .ProducesLines<LogLine>()

@@ -1,4 +1,5 @@
 using Sky.Api.OneOffs;
+using Sky.Api.Streaming;
 using Sky.Contracts;
 using Sky.Runtime;
 
@@ -57,6 +58,7 @@ public static class OneOffEndpoints
             await bridge.RunAsync(socket, container, context.RequestAborted);
             return Results.Empty;
         })
+            .EndsWhenTheDaemonStops()
             .WithName("AttachOneOff")
             .WithDescription("A WebSocket: terminal bytes in binary frames both ways, TerminalMessage control messages in text frames.")
             .Produces(StatusCodes.Status101SwitchingProtocols)
