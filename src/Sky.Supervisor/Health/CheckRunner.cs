@@ -32,6 +32,12 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
                 }
             }
 
+            // Stopped while probing (its container died or was replaced): the round judged nothing that still exists.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             // Failures count at most once per interval, however often the container is probed while starting.
             var now = clock.GetUtcNow();
             var counts = outcome.Ok || lastCounted is null || now - lastCounted.Value >= interval;
@@ -41,7 +47,7 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
 
             // A failure the machine ignored (the application still booting) is not one the maintainer hears about.
             var counted = outcome.Ok ? counts : machine.Failures > failuresBefore;
-            report(new CheckReport(spec, containerId, outcome, machine.State, changed, counted));
+            report(new CheckReport(spec, containerId, startedAt, outcome, machine.State, changed, counted));
 
             // Until the first success, check more often than the interval so that a replacement counts as healthy and
             // dependents start as soon as it answers: every 100 ms in its first seconds, every 500 ms after that.

@@ -43,10 +43,10 @@ public sealed class CheckRunners(
         }
 
         var crashLooping = history.CrashLooping(spec.Name);
-        registry.Update(spec.Name, e => new HealthEntry(containerId, crashLooping ? HealthNames.CrashLooping : HealthNames.Starting, null, e?.Restarts ?? 0, e?.AwaitingRecovery ?? false));
+        var startedAt = details.StartedAt ?? clock.GetUtcNow();
+        registry.Update(spec.Name, e => new HealthEntry(containerId, crashLooping ? HealthNames.CrashLooping : HealthNames.Starting, null, e?.Restarts ?? 0, e?.AwaitingRecovery ?? false, startedAt));
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         running[spec.Name] = (containerId, stop);
-        var startedAt = details.StartedAt ?? clock.GetUtcNow();
         var token = stop.Token;
         _ = Task.Run(async () =>
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Sky.Alerts;
 using Sky.Feed;
 using Sky.Model;
@@ -14,25 +15,44 @@ namespace Sky.Supervisor.Health;
 /// </summary>
 public sealed class CheckVerdicts(HealthRegistry registry, EventLog events, RestartHistory history, AlertSignals signals)
 {
+    /// <summary>Whether the entry is about the container, and the start of it, that the report judged.</summary>
+    private static bool About([NotNullWhen(true)] HealthEntry? entry, CheckReport report) =>
+        entry is not null && entry.ContainerId == report.ContainerId && (entry.CheckedStart is null || entry.CheckedStart == report.StartedAt);
+
     /// <summary>Takes one report of a check runner; returns true when the health changed.</summary>
     public bool Take(CheckReport report)
     {
         var spec = report.Spec;
         var looping = history.CrashLooping(spec.Name);
         var before = registry.Entry(spec.Name);
-        if (before?.ContainerId != report.ContainerId)
+        if (!About(before, report))
         {
             return false;
         }
 
         var recovered = report.Changed && report.Health == HealthNames.Healthy && before.AwaitingRecovery;
         var unhealthy = report.Changed && report.Health == HealthNames.Unhealthy;
-        registry.Update(spec.Name, e => (e ?? before) with
+        var stored = true;
+        registry.Update(spec.Name, e =>
         {
-            Health = looping ? HealthNames.CrashLooping : report.Health,
-            LastCheck = report.Outcome.Text,
-            AwaitingRecovery = !recovered && ((e ?? before).AwaitingRecovery || unhealthy),
+            // A runner stopped meanwhile (its container restarted in place) may still report its last round: not here.
+            if (!About(e, report))
+            {
+                stored = false;
+                return e ?? before;
+            }
+
+            return e with
+            {
+                Health = looping ? HealthNames.CrashLooping : report.Health,
+                LastCheck = report.Outcome.Text,
+                AwaitingRecovery = !recovered && (e.AwaitingRecovery || unhealthy),
+            };
         });
+        if (!stored)
+        {
+            return false;
+        }
 
         if (!report.Outcome.Ok && report.Counted)
         {

@@ -14,7 +14,8 @@ namespace Sky.Supervisor.Tests.Health;
 public sealed class CheckVerdictsTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("sky-verdicts-").FullName;
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset Started = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider clock = new(Started);
     private readonly StateFeed feed;
     private readonly HealthRegistry registry;
     private readonly EventLog events;
@@ -102,13 +103,30 @@ public sealed class CheckVerdictsTests : IDisposable
     }
 
     [Fact]
+    public void A_late_verdict_of_the_previous_start_of_a_container_restarted_in_place_changes_nothing()
+    {
+        // Restarted with the same id, the container got a new host port; its previous runner, stopped, still reports
+        // the failure of a probe of the old port.
+        var spec = Web(retries: 1);
+        registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Starting, null, 1, CheckedStart: Started.AddSeconds(30)));
+        using var subscription = feed.Subscribe();
+
+        var changed = verdicts.Take(new CheckReport(spec, "c1", Started, new CheckOutcome(false, "connection refused"), HealthNames.Unhealthy, true, true));
+
+        Assert.False(changed);
+        Assert.Equal(HealthNames.Starting, registry.Entry(spec.Name)!.Health);
+        Assert.False(subscription.Changes.TryRead(out _));
+        Assert.Empty(signals);
+    }
+
+    [Fact]
     public void A_verdict_about_a_replaced_container_changes_nothing()
     {
         var spec = Web(retries: 1);
         registry.Update(spec.Name, _ => new HealthEntry("new", HealthNames.Starting, null, 0));
         using var subscription = feed.Subscribe();
 
-        var changed = verdicts.Take(new CheckReport(spec, "old", new CheckOutcome(false, "refused"), HealthNames.Unhealthy, true, true));
+        var changed = verdicts.Take(new CheckReport(spec, "old", Started, new CheckOutcome(false, "refused"), HealthNames.Unhealthy, true, true));
 
         Assert.False(changed);
         Assert.Equal(HealthNames.Starting, registry.Entry(spec.Name)!.Health);
@@ -121,11 +139,11 @@ public sealed class CheckVerdictsTests : IDisposable
     {
         var spec = Web(retries: 1);
         registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Healthy, null, 0));
-        verdicts.Take(new CheckReport(spec, "c1", new CheckOutcome(false, "refused"), HealthNames.Unhealthy, true, true));
+        verdicts.Take(new CheckReport(spec, "c1", Started, new CheckOutcome(false, "refused"), HealthNames.Unhealthy, true, true));
         using var subscription = feed.Subscribe();
 
-        verdicts.Take(new CheckReport(spec, "c1", new CheckOutcome(true, "HTTP 200"), HealthNames.Healthy, true, true));
-        verdicts.Take(new CheckReport(spec, "c1", new CheckOutcome(true, "HTTP 200"), HealthNames.Healthy, false, true));
+        verdicts.Take(new CheckReport(spec, "c1", Started, new CheckOutcome(true, "HTTP 200"), HealthNames.Healthy, true, true));
+        verdicts.Take(new CheckReport(spec, "c1", Started, new CheckOutcome(true, "HTTP 200"), HealthNames.Healthy, false, true));
 
         Assert.Equal(HealthNames.Healthy, (await NextHealthAsync(subscription)).Health.Health);
         Assert.Equal("recovered", (await NextAsync<ActivityRecorded>(subscription)).Kind);
