@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Sky.Runtime.Watching;
 
 namespace Sky.Runtime;
 

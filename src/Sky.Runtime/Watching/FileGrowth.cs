@@ -1,11 +1,10 @@
-namespace Sky.Runtime;
+namespace Sky.Runtime.Watching;
 
 /// <summary>
-/// Wakes a reader that has reached the end of a file when the file is written again: inotify, through a
-/// <see cref="FileSystemWatcher"/> on the file (.NET shares one inotify instance among its watchers). A daemon follows
-/// the logs of hundreds of mostly quiet containers; polling each file five times a second cost a few percent of a core
-/// with nothing written, this costs nothing until a line comes. Where the file cannot be watched (no inotify watches
-/// left) the reader polls instead, and a long backstop wakes it anyway in case a change was missed.
+/// Wakes a reader that has reached the end of a file when the file is written again (<see cref="FileWrites"/>). A
+/// daemon follows the logs of hundreds of mostly quiet containers; polling each file five times a second cost a few
+/// percent of a core with nothing written, this costs nothing until a line comes. Where the file cannot be watched the
+/// reader polls instead, and a long backstop wakes it anyway in case a change was missed.
 /// </summary>
 internal sealed class FileGrowth : IDisposable
 {
@@ -15,9 +14,9 @@ internal sealed class FileGrowth : IDisposable
     /// <summary>How often an unwatched reader looks.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly Lock gate = new();
-    private readonly FileSystemWatcher? watcher;
+    private readonly IDisposable? watch;
     private readonly TimeProvider clock;
+    private readonly Lock gate = new();
     private Task backstop = Task.CompletedTask;
     private bool written;
 
@@ -27,26 +26,11 @@ internal sealed class FileGrowth : IDisposable
     public FileGrowth(string path, TimeProvider clock)
     {
         this.clock = clock;
-        try
-        {
-            watcher = new FileSystemWatcher(Path.GetDirectoryName(path) ?? ".", Path.GetFileName(path))
-            {
-                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Changed += (_, _) => Written();
-            // An overflowing event queue loses events: whoever waits looks again.
-            watcher.Error += (_, _) => Written();
-            watcher.EnableRaisingEvents = true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
-        {
-            watcher?.Dispose();
-            watcher = null;
-        }
+        watch = FileWrites.Shared?.Watch(path, Written);
     }
 
     /// <summary>True when writes are told by the file system; false when the reader polls.</summary>
-    public bool Watched => watcher is not null;
+    public bool Watched => watch is not null;
 
     /// <summary>
     /// Returns when the file was written since the last call (at once if it already was), when <paramref name="or"/>
@@ -54,7 +38,7 @@ internal sealed class FileGrowth : IDisposable
     /// </summary>
     public async Task WaitAsync(Task or, CancellationToken cancellationToken)
     {
-        if (watcher is null)
+        if (watch is null)
         {
             await Task.WhenAny(or, Task.Delay(PollInterval, clock, cancellationToken));
             return;
@@ -99,5 +83,5 @@ internal sealed class FileGrowth : IDisposable
         woken?.TrySetResult();
     }
 
-    public void Dispose() => watcher?.Dispose();
+    public void Dispose() => watch?.Dispose();
 }
