@@ -2,12 +2,14 @@
 # The daemon's footprint with many services, against dockerd's own in the same run: 100 services of 3 replicas each
 # (300 containers) started, 5 live followers of the state feed (the dashboards' stream) connected, then RSS and CPU
 # of both processes read from /proc over an idle window. Appends the figures to bench/RESULTS.md.
-#   SERVICES=N (default 100), IDLE=SECONDS (default 30); SMOKE=1: 5 services, 5 s, nothing recorded.
+#   SERVICES=N (default 100), IDLE=SECONDS (default 30), SETTLE=SECONDS before it (default 120); SMOKE=1: 5 services,
+#   5 s, nothing recorded.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 services=${SERVICES:-100}
 idle=${IDLE:-30}
-if [ "${SMOKE:-0}" = 1 ]; then services=5; idle=5; fi
+settle=${SETTLE:-120}
+if [ "${SMOKE:-0}" = 1 ]; then services=5; idle=5; settle=5; fi
 ns=fp$$
 port=$(( 20000 + RANDOM % 20000 ))
 work=$(mktemp -d)
@@ -53,14 +55,17 @@ rss_mb() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 # Private memory: anonymous pages only (heaps, stacks), not the shared code files both runtimes map.
 anon_mb() { awk '/^Anonymous/ {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup"; }
 
-# Let start-up work settle (checks' first rounds, the GC after the burst) before the idle window.
-sleep 10
+# Let start-up work settle before the idle window: the checks' first rounds, the GC after the burst, and the runtime's
+# tiered compilation, which recompiles the methods that run often (every check, every second's timer) for a minute or
+# two after they start running; what a daemon that runs for days costs is what comes after.
+sleep "$settle"
 sky_before=$(cpu "$daemon"); docker_before=$(cpu "$dockerd_pid")
 sleep "$idle"
 sky_after=$(cpu "$daemon"); docker_after=$(cpu "$dockerd_pid")
 sky_cpu=$(awk -v a="$sky_before" -v b="$sky_after" -v t="$ticks" -v s="$idle" 'BEGIN {printf "%.2f", (b - a) / t / s * 100}')
 docker_cpu=$(awk -v a="$docker_before" -v b="$docker_after" -v t="$ticks" -v s="$idle" 'BEGIN {printf "%.2f", (b - a) / t / s * 100}')
 sky_rss=$(rss_mb "$daemon"); docker_rss=$(rss_mb "$dockerd_pid")
+sky_threads=$(awk '/^Threads/ {print $2}' "/proc/$daemon/status"); docker_threads=$(awk '/^Threads/ {print $2}' "/proc/$dockerd_pid/status")
 sky_anon=$(anon_mb "$daemon"); docker_anon=$(anon_mb "$dockerd_pid")
 # The resource sampler's own account of its last round, from /metrics: its wall time, and the CPU time it used on its
 # thread (getrusage), which is its cost apart from everything else the daemon does.
@@ -75,12 +80,12 @@ report=$(cat <<MD
 ## Daemon footprint — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)
 
 \`bench/footprint.sh\`: $services services × 3 replicas ($running containers running, HTTP checks every 10 s), 5
-followers of \`/api/v1/events/stream\`, ${idle} s idle window.
+followers of \`/api/v1/events/stream\`, ${idle} s idle window after ${settle} s to settle.
 
-| process | RSS | of which private (anonymous) | CPU idle (% of a core) |
-| --- | --- | --- | --- |
-| sky daemon | $sky_rss MB | $sky_anon MB | $sky_cpu % |
-| anchor: dockerd | $docker_rss MB | $docker_anon MB | $docker_cpu % |
+| process | RSS | of which private (anonymous) | CPU idle (% of a core) | threads |
+| --- | --- | --- | --- | --- |
+| sky daemon | $sky_rss MB | $sky_anon MB | $sky_cpu % | $sky_threads |
+| anchor: dockerd | $docker_rss MB | $docker_anon MB | $docker_cpu % | $docker_threads |
 
 Goal: ≤ 100 MB RSS and ≤ 1 % of a core. Resource sampling (part of the daemon's figures): ${sampled:-?} containers read
 in ${sample_ms:-?} ms (wall) and ${sample_cpu_ms:-?} ms of CPU every 10 s: ${sample_share} % of a core (goal ≤ 1 %).

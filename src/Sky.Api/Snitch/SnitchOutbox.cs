@@ -27,6 +27,7 @@ public sealed class SnitchOutbox
     private readonly string taken;
     private readonly string script;
     private bool scriptWritten;
+    private TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SnitchOutbox(DaemonOptions options)
     {
@@ -34,6 +35,12 @@ public sealed class SnitchOutbox
         taken = Path.Combine(options.DataDirectory, "outbox-taken");
         script = Path.Combine(options.DataDirectory, "snitch.sh");
     }
+
+    /// <summary>Completes when a container's outbox is made after this call.</summary>
+    public Task NextPrepared() => Volatile.Read(ref prepared).Task;
+
+    /// <summary>Whether any container has an outbox (one-offs made by this daemon or one before it).</summary>
+    public bool AnyOutbox() => Directory.Exists(root) && Directory.EnumerateDirectories(root).Any();
 
     /// <summary>Makes the container's folder (and the script, once) and returns the mounts that bring both in.</summary>
     public IReadOnlyList<VolumeMount> Prepare(string containerName)
@@ -60,6 +67,7 @@ public sealed class SnitchOutbox
 
         var folder = Path.Combine(root, containerName);
         Directory.CreateDirectory(folder);
+        Interlocked.Exchange(ref prepared, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return [new VolumeMount(script, ContainerScript, IsHostPath: true, ReadOnly: true), new VolumeMount(folder, ContainerFolder, IsHostPath: true, ReadOnly: false)];
     }
 

@@ -7,12 +7,27 @@ public sealed class SnitchOutboxWatcher(SnitchOutbox outbox, NotificationSender 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Every);
-        do
+        try
         {
-            await TakeAllAsync();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await TakeAllAsync();
+
+                // Looked at four times a second while a one-off may write a notice; with no outbox at all, not until one
+                // is made: an idle daemon does not wake for nothing.
+                var prepared = outbox.NextPrepared();
+                if (!outbox.AnyOutbox())
+                {
+                    await prepared.WaitAsync(stoppingToken);
+                    continue;
+                }
+
+                await Task.Delay(Every, stoppingToken);
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>One pass over the outboxes; returns how many notices were taken.</summary>
