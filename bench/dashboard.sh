@@ -3,7 +3,8 @@
 # time to first paint, to the overview drawn with its data and to live (the state feed's first snapshot) over fresh
 # loads, against the anchor of reading /api/v1/overview alone with curl in the same run; then the daemon's CPU on an
 # idle system with 5 overview pages open, against its CPU with none open. Appends the figures to bench/RESULTS.md.
-#   SERVICES=N (default 100), ROUNDS=N (default 5), PAGES=N (default 5), IDLE=SECONDS (default 30);
+#   SERVICES=N (default 100), ROUNDS=N (default 5), PAGES=N (default 5), IDLE=SECONDS (default 30), SETTLE=SECONDS
+#   after the start (default 120);
 #   SMOKE=1: 3 services, 1 round, 2 pages, 3 s, nothing recorded.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,7 +12,8 @@ services=${SERVICES:-100}
 rounds=${ROUNDS:-5}
 pages=${PAGES:-5}
 idle=${IDLE:-30}
-if [ "${SMOKE:-0}" = 1 ]; then services=3; rounds=1; pages=2; idle=3; fi
+settle=${SETTLE:-120}
+if [ "${SMOKE:-0}" = 1 ]; then services=3; rounds=1; pages=2; idle=3; settle=5; fi
 ns=db$$
 port=$(( 20000 + RANDOM % 20000 ))
 work=$(mktemp -d)
@@ -50,8 +52,9 @@ for i in $(seq 1 "$services"); do
     if [ $(( i % 20 )) -eq 0 ]; then echo "  $i/$services started" >&2; fi
 done
 running=$(docker ps -q --filter label=sky.namespace=$ns | wc -l)
-# Let start-up work settle (the checks' first rounds, the first samples) before timing anything.
-sleep 10
+# Let start-up work settle before timing anything: the checks' first rounds, the first samples, and the runtime's tiered
+# compilation of what runs often, which goes on for a minute or two (as bench/footprint.sh does).
+sleep "$settle"
 
 # The anchor: the overview's data alone, as curl reads it (median of the rounds), and its size.
 anchor_ms=$(for _ in $(seq 1 "$rounds"); do curl -s -o /dev/null -w '%{time_total}\n' "$SKY_ADDR/api/v1/overview"; done |
