@@ -195,6 +195,19 @@ internal sealed class DockerHttpClient : IDisposable
     /// What a failed read of a stream becomes: once cancelled, whatever the read threw (a closed connection, a
     /// disposed stream) is a cancellation; otherwise a lost connection means the engine is unavailable.
     /// </summary>
+    /// <summary>The next line of a streamed answer (null at its end), a failed read translated as <see cref="TranslateRead"/> does.</summary>
+    public async ValueTask<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (Exception e) when (TranslateRead(e, cancellationToken) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     public Exception? TranslateRead(Exception e, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)

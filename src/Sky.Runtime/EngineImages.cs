@@ -9,7 +9,7 @@ namespace Sky.Runtime;
 /// Images: inspect, list, remove, tag, build from a tar archive, push and pull. The engine pulls only when told to,
 /// and sky tells it to only for its own registry (<see cref="ImageSource"/>).
 /// </summary>
-public sealed partial class DockerRuntime
+internal sealed class EngineImages(DockerHttpClient client)
 {
     // The engine wants credentials for a push even when the registry needs none: base64 of an empty JSON object.
     private const string NoCredentials = "e30=";
@@ -22,7 +22,7 @@ public sealed partial class DockerRuntime
 
     public async Task<IReadOnlyList<ImageInfo>> ListImagesAsync(CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(client.GetJsonAsync("/images/json", cancellationToken), "an image list");
+        using var answer = await DockerRuntime.RequireJsonAsync(client.GetJsonAsync("/images/json", cancellationToken), "an image list");
         return answer.RootElement.ValueKind == JsonValueKind.Array
             ? answer.RootElement.EnumerateArray().Select(EngineJsonMapper.ToImage).ToList()
             : [];
@@ -92,7 +92,7 @@ public sealed partial class DockerRuntime
         var end = new EngineProgressLine(null, null);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream);
-        while (await NextLineAsync(reader, cancellationToken) is { } json)
+        while (await client.ReadLineAsync(reader, cancellationToken) is { } json)
         {
             if (string.IsNullOrWhiteSpace(json))
             {

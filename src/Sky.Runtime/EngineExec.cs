@@ -6,7 +6,7 @@ using static Sky.Runtime.DockerQuery;
 namespace Sky.Runtime;
 
 /// <summary>Commands run inside containers, and the raw terminal connection of interactive containers.</summary>
-public sealed partial class DockerRuntime
+internal sealed class EngineExec(DockerHttpClient client)
 {
     public async Task<ExecResult> ExecAsync(string id, IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed partial class DockerRuntime
             ["Cmd"] = new JsonArray(command.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
         };
         string execId;
-        using (var created = await RequireJsonAsync(client.PostJsonAsync($"/containers/{Segment(id)}/exec", create, cancellationToken), "an exec creation"))
+        using (var created = await DockerRuntime.RequireJsonAsync(client.PostJsonAsync($"/containers/{Segment(id)}/exec", create, cancellationToken), "an exec creation"))
         {
             execId = created.RootElement.String("Id") ?? throw new EngineException((int)HttpStatusCode.BadGateway, "The Docker engine created an exec but sent no id.");
         }
@@ -59,7 +59,7 @@ public sealed partial class DockerRuntime
     public async Task<Stream> AttachAsync(string id, CancellationToken cancellationToken)
     {
         var path = await client.VersionedPathAsync($"/containers/{Segment(id)}/attach?stream=1&stdin=1&stdout=1&stderr=1", cancellationToken);
-        return await UpgradedConnection.OpenAsync(Endpoint, "POST", path, cancellationToken);
+        return await UpgradedConnection.OpenAsync(client.Endpoint, "POST", path, cancellationToken);
     }
 
     /// <summary>Tells a terminal container the size of the window it is shown in.</summary>
@@ -71,7 +71,7 @@ public sealed partial class DockerRuntime
         // The output can end a moment before the engine records the exit: ask again briefly while it still runs.
         for (var attempt = 0; ; attempt++)
         {
-            using var inspect = await RequireJsonAsync(client.GetJsonAsync($"/exec/{execId}/json", cancellationToken), "an exec inspection");
+            using var inspect = await DockerRuntime.RequireJsonAsync(client.GetJsonAsync($"/exec/{execId}/json", cancellationToken), "an exec inspection");
             if (!inspect.RootElement.Boolean("Running") || attempt >= 50)
             {
                 return inspect.RootElement.Int64("ExitCode");

@@ -6,7 +6,7 @@ using static Sky.Runtime.DockerQuery;
 namespace Sky.Runtime;
 
 /// <summary>Networks and volumes: created on demand with sky's labels, listed by label, removed quietly.</summary>
-public sealed partial class DockerRuntime
+internal sealed class EngineNetworksAndVolumes(DockerHttpClient client)
 {
     public async Task EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed partial class DockerRuntime
 
     public async Task<IReadOnlyList<string>> ListNetworksAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(client.GetJsonAsync($"/networks?filters={LabelFilters(labels)}", cancellationToken), "a network list");
+        using var answer = await DockerRuntime.RequireJsonAsync(client.GetJsonAsync($"/networks?filters={LabelFilters(labels)}", cancellationToken), "a network list");
         return Names(answer.RootElement);
     }
 
@@ -68,7 +68,7 @@ public sealed partial class DockerRuntime
 
     public async Task<IReadOnlyList<string>> ListVolumesAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(client.GetJsonAsync($"/volumes?filters={LabelFilters(labels)}", cancellationToken), "a volume list");
+        using var answer = await DockerRuntime.RequireJsonAsync(client.GetJsonAsync($"/volumes?filters={LabelFilters(labels)}", cancellationToken), "a volume list");
         return answer.RootElement.Child("Volumes") is { } volumes ? Names(volumes) : [];
     }
 
@@ -76,7 +76,7 @@ public sealed partial class DockerRuntime
     {
         // The engine's name filter matches parts of names; only an exact match counts.
         var filters = Filters(new Dictionary<string, IReadOnlyList<string>> { ["name"] = [name] });
-        using var answer = await RequireJsonAsync(client.GetJsonAsync($"/networks?filters={filters}", cancellationToken), "a network list");
+        using var answer = await DockerRuntime.RequireJsonAsync(client.GetJsonAsync($"/networks?filters={filters}", cancellationToken), "a network list");
         return Names(answer.RootElement).Contains(name, StringComparer.Ordinal);
     }
 

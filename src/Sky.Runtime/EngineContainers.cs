@@ -7,12 +7,12 @@ using static Sky.Runtime.DockerQuery;
 
 namespace Sky.Runtime;
 
-/// <summary>Container life: create, start, stop, kill, rename, remove, wait, inspect and list.</summary>
-public sealed partial class DockerRuntime
+/// <summary>Container life through the engine: create, start, stop, kill, rename, remove, wait, inspect and list.</summary>
+internal sealed class EngineContainers(DockerHttpClient client)
 {
     public async Task<IReadOnlyList<ObservedContainer>> ListContainersAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(
+        using var answer = await DockerRuntime.RequireJsonAsync(
             client.GetJsonAsync($"/containers/json?all=1&filters={LabelFilters(labels)}", cancellationToken),
             "a container list");
         return answer.RootElement.ValueKind == JsonValueKind.Array
@@ -62,7 +62,7 @@ public sealed partial class DockerRuntime
 
     public async Task<long> WaitContainerAsync(string id, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(
+        using var answer = await DockerRuntime.RequireJsonAsync(
             client.PostJsonAsync($"/containers/{Segment(id)}/wait", null, cancellationToken),
             "a wait");
         if ((answer.RootElement.Child("Error") ?? default).String("Message") is { Length: > 0 } error)
@@ -75,7 +75,7 @@ public sealed partial class DockerRuntime
 
     private async Task<string> CreateAsync(string name, JsonObject body, CancellationToken cancellationToken)
     {
-        using var answer = await RequireJsonAsync(
+        using var answer = await DockerRuntime.RequireJsonAsync(
             client.PostJsonAsync($"/containers/create?name={Segment(name)}", body, cancellationToken),
             "a container creation");
         return answer.RootElement.String("Id")
