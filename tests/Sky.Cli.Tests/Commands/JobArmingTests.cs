@@ -100,7 +100,9 @@ public sealed class JobArmingTests
 
         var runs = await JobCommandTests.WaitForRunsAsync(daemon, "bare", r => r.Count(x => x.State == "succeeded") >= 3);
 
-        Assert.Equal("no shell here\n", (await daemon.RunAsync("job", "logs", "bare")).Output);
+        // A run that succeeded, by its number: the latest one may have started a moment ago and printed nothing yet.
+        var succeeded = runs.First(r => r.State == "succeeded").Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("no shell here\n", (await daemon.RunAsync("job", "logs", "bare", succeeded)).Output);
         Assert.All(runs.Where(r => r.State == "succeeded"), r => Assert.DoesNotContain("armed", r.Container ?? "", StringComparison.Ordinal));
         var until = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var created = await Docker.RunAsync("events", "--since", since, "--until", until, "--filter", "event=create", "--filter", $"label=sky.namespace={daemon.Namespace}", "--filter", $"label={"sky.armed"}=true", "--format", "{{.ID}}");

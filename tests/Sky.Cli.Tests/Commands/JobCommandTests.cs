@@ -23,7 +23,8 @@ public sealed class JobCommandTests
         var runs = await WaitForRunsAsync(daemon, "tick", r => r.Count(x => x.State == "succeeded") >= 2);
 
         Assert.All(runs.Where(r => r.State == "succeeded"), r => Assert.Equal(("schedule", 0L), (r.Trigger, r.ExitCode!.Value)));
-        var logs = await daemon.RunAsync("job", "logs", "tick");
+        // A run that succeeded, by its number: the latest one may have started a moment ago and printed nothing yet.
+        var logs = await daemon.RunAsync("job", "logs", "tick", runs.First(r => r.State == "succeeded").Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.StartsWith("tick from ", logs.Output, StringComparison.Ordinal);
         var list = await daemon.RunAsync("job", "list");
         Assert.Contains(list.Lines, line => line.StartsWith("tick", StringComparison.Ordinal) && line.Contains("every 2 seconds", StringComparison.Ordinal));
