@@ -38,10 +38,19 @@ public sealed class OverviewTests(BrowserFixture browser)
         await using var daemon = await DashboardDaemon.StartAsync();
         await daemon.ApplyAsync(Services.Web());
         await daemon.SkyAsync("service", "start", "web");
-        var (page, _) = await browser.NewPageAsync();
+        var (page, errors) = await browser.NewPageAsync();
         await page.GotoAsync(daemon.Address + "/");
         var row = page.Locator($"tr[data-container='{daemon.Name("web")}']");
-        await Expect(row.Locator("td.health")).ToHaveTextAsync("healthy", new() { Timeout = 30_000 });
+        try
+        {
+            await Expect(row.Locator("td.health")).ToHaveTextAsync("healthy", new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            // Once seen under load: the page's scripts never ran. What the browser said about it is the clue.
+            throw new InvalidOperationException($"{e.Message}\nthe page's console errors: [{string.Join("; ", errors)}]", e);
+        }
+
         await Expect(row.Locator("td.restarts")).ToHaveTextAsync("0");
 
         // The feed tells the page that it died and that sky started it again; nobody reloads.
