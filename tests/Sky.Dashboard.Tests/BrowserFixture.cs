@@ -49,6 +49,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>
+    /// Opens the page and waits until it is live. Docker adding a network or a container's interface on this machine
+    /// (another test starting containers) makes Chromium abort the loads in flight with ERR_NETWORK_CHANGED, and the
+    /// page's scripts never run: a person would reload, and so does this, once.
+    /// </summary>
+    public static async Task OpenLiveAsync(IPage page, List<string> errors, string address)
+    {
+        await page.GotoAsync(address);
+        try
+        {
+            await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 15_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException && errors.Any(error => error.Contains("ERR_NETWORK_CHANGED", StringComparison.Ordinal)))
+        {
+            errors.Clear();
+            await page.ReloadAsync();
+        }
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });
 

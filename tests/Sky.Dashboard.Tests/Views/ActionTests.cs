@@ -50,8 +50,8 @@ public sealed class ActionTests(BrowserFixture browser)
     {
         await using var daemon = await DashboardDaemon.StartAsync();
         await daemon.ApplyAsync(Services.Web(version: "9.9-missing"));
-        var (page, _) = await browser.NewPageAsync();
-        await page.GotoAsync($"{daemon.Address}/#/service/web");
+        var (page, errors) = await browser.NewPageAsync();
+        await BrowserFixture.OpenLiveAsync(page, errors, $"{daemon.Address}/#/service/web");
 
         await page.Locator(".status > p button[data-action=start]").ClickAsync();
 
@@ -94,7 +94,7 @@ public sealed class ActionTests(BrowserFixture browser)
               every: 1 day at 17:00
             """);
         var (page, errors) = await browser.NewPageAsync();
-        await page.GotoAsync($"{daemon.Address}/#/jobs");
+        await BrowserFixture.OpenLiveAsync(page, errors, $"{daemon.Address}/#/jobs");
 
         await page.Locator("tr[data-job=nightly] button[data-action=run-now]").ClickAsync();
 
@@ -111,7 +111,7 @@ public sealed class ActionTests(BrowserFixture browser)
     private async Task<(IPage Page, List<string> Errors)> OpenServiceAsync(DashboardDaemon daemon)
     {
         var (page, errors) = await browser.NewPageAsync();
-        await page.GotoAsync($"{daemon.Address}/#/service/web");
+        await BrowserFixture.OpenLiveAsync(page, errors, $"{daemon.Address}/#/service/web");
         await Expect(page.Locator($"tr[data-container='{daemon.Name("web")}'] td.health")).ToHaveTextAsync("healthy", new() { Timeout = 30_000 });
         return (page, errors);
     }

@@ -26,7 +26,7 @@ public sealed class AlertTests(BrowserFixture browser)
         using var http = daemon.Http();
         (await http.PostAsync(new Uri("/api/v1/services/web/start", UriKind.Relative), null)).Dispose();
         var (page, errors) = await browser.NewPageAsync();
-        await page.GotoAsync($"{daemon.Address}/#/alerts");
+        await BrowserFixture.OpenLiveAsync(page, errors, $"{daemon.Address}/#/alerts");
 
         var alert = page.Locator("tr[data-alert]").First;
         await Expect(alert).ToHaveAttributeAsync("data-state", "open", new() { Timeout = 60_000 });

@@ -14,7 +14,7 @@ public sealed class OverviewTests(BrowserFixture browser)
         await daemon.SkyAsync("service", "start", "my-application");
         var (page, errors) = await browser.NewPageAsync();
 
-        await page.GotoAsync(daemon.Address + "/");
+        await BrowserFixture.OpenLiveAsync(page, errors, daemon.Address + "/");
 
         foreach (var instance in new[] { "production", "dev" })
         {
@@ -39,7 +39,7 @@ public sealed class OverviewTests(BrowserFixture browser)
         await daemon.ApplyAsync(Services.Web());
         await daemon.SkyAsync("service", "start", "web");
         var (page, errors) = await browser.NewPageAsync();
-        await page.GotoAsync(daemon.Address + "/");
+        await BrowserFixture.OpenLiveAsync(page, errors, daemon.Address + "/");
         var row = page.Locator($"tr[data-container='{daemon.Name("web")}']");
         try
         {
@@ -47,7 +47,7 @@ public sealed class OverviewTests(BrowserFixture browser)
         }
         catch (PlaywrightException e)
         {
-            // Once seen under load: the page's scripts never ran. What the browser said about it is the clue.
+            // What the browser said about the page is the clue (ERR_NETWORK_CHANGED was, once).
             throw new InvalidOperationException($"{e.Message}\nthe page's console errors: [{string.Join("; ", errors)}]", e);
         }
 

@@ -72,8 +72,8 @@ public sealed class ServiceLogTests(BrowserFixture browser)
         await daemon.ApplyAsync(Services.Web());
         await daemon.SkyAsync("service", "start", "web");
         await Engine.PrintFromAsync(daemon.Name("web"), "seq -w 1 100000 | sed 's/^/line /'");
-        var (page, _) = await browser.NewPageAsync();
-        await page.GotoAsync($"{daemon.Address}/#/service/web");
+        var (page, errors) = await browser.NewPageAsync();
+        await BrowserFixture.OpenLiveAsync(page, errors, $"{daemon.Address}/#/service/web");
         await page.Locator("select[name=tail]").SelectOptionAsync("100000");
 
         await Expect(page.Locator(".log-count")).ToHaveTextAsync("100,000 lines", new() { Timeout = 30_000 });
@@ -92,7 +92,7 @@ public sealed class ServiceLogTests(BrowserFixture browser)
     {
         var (page, errors) = await browser.NewPageAsync();
         var following = page.WaitForResponseAsync(response => response.Url.Contains("/api/v1/services/web/logs", StringComparison.Ordinal));
-        await page.GotoAsync($"{daemon.Address}/#/service/web");
+        await BrowserFixture.OpenLiveAsync(page, errors, $"{daemon.Address}/#/service/web");
         await following;
         await Expect(page.Locator("tr[data-container] td.health")).ToHaveTextAsync("healthy", new() { Timeout = 30_000 });
         return (page, errors);
