@@ -29,9 +29,6 @@ internal sealed class FileGrowth : IDisposable
         watch = FileWrites.Shared?.Watch(path, Written);
     }
 
-    /// <summary>True when writes are told by the file system; false when the reader polls.</summary>
-    public bool Watched => watch is not null;
-
     /// <summary>
     /// Returns when the file was written since the last call (at once if it already was), when <paramref name="or"/>
     /// completes, or after the backstop (the poll interval when unwatched).
