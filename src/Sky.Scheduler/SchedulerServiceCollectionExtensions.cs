@@ -22,6 +22,11 @@ public static class SchedulerServiceCollectionExtensions
             : provider.GetRequiredService<EventLogJobNotifier>());
         services.AddSingleton<Arming.ArmedContainers>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<ScheduledJobs>();
+        services.AddSingleton<JobDispatcher>();
+        services.AddSingleton<RunRecovery>();
+        services.AddSingleton<JobArming>();
+        services.AddSingleton<RunRetention>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());
         return services;

@@ -54,7 +54,12 @@ public sealed class SchedulerHarness : IAsyncDisposable
         var options = new JobSchedulerOptions { StopGrace = TimeSpan.FromSeconds(1) };
         var armory = new Arming.ArmedContainers(Runtime, Naming, options, Clock, NullLogger<Arming.ArmedContainers>.Instance);
         var runner = new JobRunner(Runtime, Runs, Notifier, armory, Naming, Clock, options, NullLogger<JobRunner>.Instance);
-        Scheduler = new JobScheduler(Feed, runner, armory, Runs, Runtime, Naming, Clock, options, NullLogger<JobScheduler>.Instance);
+        var jobs = new ScheduledJobs(Feed, Clock, NullLogger<ScheduledJobs>.Instance);
+        var dispatcher = new JobDispatcher(runner, Runs, jobs, Clock, NullLogger<JobDispatcher>.Instance);
+        var recovery = new RunRecovery(Feed, jobs, dispatcher, runner, Runs, Runtime, Naming, Clock, options, NullLogger<RunRecovery>.Instance);
+        var arming = new JobArming(armory, jobs, Clock, options, NullLogger<JobArming>.Instance);
+        var retention = new RunRetention(Runs, Clock, options, NullLogger<RunRetention>.Instance);
+        Scheduler = new JobScheduler(Feed, jobs, dispatcher, recovery, arming, retention, armory, Runs, Clock, NullLogger<JobScheduler>.Instance);
         await Scheduler.StartAsync(CancellationToken.None);
         await Scheduler.Ready.WaitAsync(Bound);
         return Scheduler;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sky.Feed;
 using Sky.Model;
 using Sky.Runtime;
 using Sky.Scheduler.Arming;
@@ -6,8 +7,18 @@ using Sky.Store;
 
 namespace Sky.Scheduler;
 
-/// <summary>Start-up: adopting the runs of the previous daemon, closing those whose container is gone, catching up missed ticks.</summary>
-public sealed partial class JobScheduler
+/// <summary>The scheduler's start-up: adopting the runs of the previous daemon, closing those whose container is gone, catching up missed ticks.</summary>
+public sealed class RunRecovery(
+    StateFeed feed,
+    ScheduledJobs jobs,
+    JobDispatcher dispatcher,
+    JobRunner runner,
+    JobRunRepository runs,
+    IContainerRuntime runtime,
+    Naming naming,
+    TimeProvider clock,
+    JobSchedulerOptions options,
+    ILogger<RunRecovery> logger)
 {
     /// <summary>
     /// Every run recorded as running either has its container (still running: adopt and wait for it; already ended:
@@ -15,7 +26,7 @@ public sealed partial class JobScheduler
     /// as finished are leftovers of a crash between recording and removing: they go, and so do armed containers no run
     /// was released into (their pipe closed with the old daemon, so their command never ran).
     /// </summary>
-    private async Task RecoverAsync(CancellationToken token)
+    public async Task RecoverAsync(CancellationToken token)
     {
         // Another daemon's job containers are its own runs and armed containers, never leftovers of this one.
         var containers = await runtime.ListOwnContainersAsync(naming, SkyLabels.JobKind, token);
@@ -33,7 +44,7 @@ public sealed partial class JobScheduler
             }
         }
 
-        var jobs = feed.Current.State.Jobs;
+        var specs = feed.Current.State.Jobs;
         foreach (var record in runs.Unfinished())
         {
             if (!byRun.Remove(record.Id, out var container) && record.Container is { } released)
@@ -41,7 +52,7 @@ public sealed partial class JobScheduler
                 armed.Remove(released, out container);
             }
 
-            var job = jobs.FirstOrDefault(j => j.Name == record.Job)
+            var job = specs.FirstOrDefault(j => j.Name == record.Job)
                 ?? new JobSpec { Name = record.Job, Image = container?.Image ?? string.Empty, Every = string.Empty };
             if (container is null)
             {
@@ -57,13 +68,9 @@ public sealed partial class JobScheduler
             }
 
             logger.LogInformation("adopting job {Job} run {Run} ({State})", job.Name, record.Id, container.State);
-            var run = new ActiveRun(record.Id, job);
             var startedAt = record.StartedAt ?? container.Created ?? record.DispatchedAt;
-            lock (gate)
-            {
-                Slot(job.Name).Active.Add(run);
-                run.Completion = RunAndReleaseAsync(run, t => runner.FollowAsync(run, container.Id, startedAt, t));
-            }
+            var run = new ActiveRun(record.Id, job);
+            dispatcher.Adopt(run, t => runner.FollowAsync(run, container.Id, startedAt, t));
         }
 
         foreach (var leftover in byRun.Values.Concat(armed.Values))
@@ -79,25 +86,18 @@ public sealed partial class JobScheduler
     }
 
     /// <summary>For jobs with <c>missed: run-once</c>: one run now if a tick fell while the daemon was down.</summary>
-    private void CatchUpMissedRuns()
+    public void CatchUpMissedRuns()
     {
         var now = clock.GetUtcNow();
-        var catchUps = new List<DueTick>();
-        lock (gate)
-        {
-            foreach (var job in timetable.Jobs.Where(j => j.Missed == MissedRunPolicy.RunOnce))
-            {
-                if (timetable.ScheduleOf(job.Name) is { } schedule && MissedRuns.CatchUpTick(job, schedule, runs.LastActivity(job.Name), now) is { } missed)
-                {
-                    catchUps.Add(new DueTick(job, missed));
-                }
-            }
-        }
-
+        var catchUps = jobs.List()
+            .Where(j => j.Job.Missed == MissedRunPolicy.RunOnce && j.Schedule is not null)
+            .Select(j => MissedRuns.CatchUpTick(j.Job, j.Schedule!, runs.LastActivity(j.Job.Name), now) is { } missed ? new DueTick(j.Job, missed) : null)
+            .OfType<DueTick>()
+            .ToList();
         foreach (var tick in catchUps)
         {
             logger.LogInformation("job {Job}: catching up the run due at {Tick:O}", tick.Job.Name, tick.ScheduledAt);
-            Dispatch(tick.Job, tick.ScheduledAt, JobTriggers.Schedule);
+            dispatcher.Dispatch(tick.Job, tick.ScheduledAt, JobTriggers.Schedule);
         }
     }
 }
