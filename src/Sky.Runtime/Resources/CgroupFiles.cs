@@ -12,21 +12,36 @@ internal sealed class CgroupFiles
 {
     private const string Root = "/sys/fs/cgroup";
 
-    private readonly int pid;
-    private readonly string? cpuFolder;
-    private readonly string? memoryFolder;
-    private readonly string? blkioFolder;
+    private readonly string networkFile;
+    private readonly string? cpuUsageFile;
+    private readonly string? memoryStatFile;
+    private readonly string? memoryUsageFile;
+    private readonly string? blkioFile;
     private readonly string? unifiedFolder;
-    private readonly long hostMemory;
+
+    // The limit changes only with `docker update`; read once, not every sample (sky itself replaces a container to change it).
+    private readonly long memoryLimit;
 
     private CgroupFiles(int pid, IReadOnlyDictionary<string, string> paths, long hostMemory)
     {
-        this.pid = pid;
-        this.hostMemory = hostMemory;
-        cpuFolder = Folder(paths, "cpuacct");
-        memoryFolder = Folder(paths, "memory");
-        blkioFolder = Folder(paths, "blkio");
+        networkFile = $"/proc/{pid}/net/dev";
+        var cpuFolder = Folder(paths, "cpuacct");
+        var memoryFolder = Folder(paths, "memory");
+        var blkioFolder = Folder(paths, "blkio");
         unifiedFolder = paths.TryGetValue("", out var unified) && File.Exists(Path.Combine(Root + unified, "cpu.stat")) ? Root + unified : null;
+        if (cpuFolder is not null && memoryFolder is not null)
+        {
+            cpuUsageFile = Path.Combine(cpuFolder, "cpuacct.usage");
+            memoryStatFile = Path.Combine(memoryFolder, "memory.stat");
+            memoryUsageFile = Path.Combine(memoryFolder, "memory.usage_in_bytes");
+            blkioFile = blkioFolder is null ? null : Path.Combine(blkioFolder, "blkio.throttle.io_service_bytes");
+            memoryLimit = Limit(Number(KernelText.Read(Path.Combine(memoryFolder, "memory.limit_in_bytes"))), hostMemory);
+        }
+        else if (unifiedFolder is not null)
+        {
+            var max = KernelText.Read(Path.Combine(unifiedFolder, "memory.max")).Trim();
+            memoryLimit = max == "max" ? hostMemory : Limit(Number(max), hostMemory);
+        }
     }
 
     /// <summary>The files of the container whose first process is <paramref name="pid"/>, when this machine has them and they are that container's.</summary>
@@ -40,7 +55,7 @@ internal sealed class CgroupFiles
         string text;
         try
         {
-            text = File.ReadAllText($"/proc/{pid}/cgroup");
+            text = KernelText.Read($"/proc/{pid}/cgroup");
         }
         catch (IOException)
         {
@@ -58,8 +73,19 @@ internal sealed class CgroupFiles
             return null;
         }
 
-        var files = new CgroupFiles(pid, paths, hostMemory);
-        return files.cpuFolder is not null || files.unifiedFolder is not null ? files : null;
+        try
+        {
+            var files = new CgroupFiles(pid, paths, hostMemory);
+            return files.cpuUsageFile is not null || files.unifiedFolder is not null ? files : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The counters now; null when the container's files are gone (it stopped, or was restarted with a new PID).</summary>
@@ -67,8 +93,8 @@ internal sealed class CgroupFiles
     {
         try
         {
-            var (received, sent) = CgroupCounters.NetworkBytes(File.ReadAllText($"/proc/{pid}/net/dev"));
-            var usage = unifiedFolder is not null && cpuFolder is null ? ReadUnified(now) : ReadV1(now);
+            var (received, sent) = CgroupCounters.NetworkBytes(KernelText.Read(networkFile));
+            var usage = cpuUsageFile is null ? ReadUnified(now) : ReadV1(now);
             return usage with { NetworkReceivedBytes = received, NetworkSentBytes = sent };
         }
         catch (IOException)
@@ -83,18 +109,15 @@ internal sealed class CgroupFiles
 
     private ResourceUsage ReadV1(DateTimeOffset now)
     {
-        var memoryStat = CgroupCounters.KeyValues(File.ReadAllText(Path.Combine(memoryFolder!, "memory.stat")));
-        var usage = Number(File.ReadAllText(Path.Combine(memoryFolder!, "memory.usage_in_bytes")));
-        var limit = Number(File.ReadAllText(Path.Combine(memoryFolder!, "memory.limit_in_bytes")));
-        var (read, written) = blkioFolder is null
-            ? (0, 0)
-            : CgroupCounters.BlkioBytes(File.ReadAllText(Path.Combine(blkioFolder, "blkio.throttle.io_service_bytes")));
+        var memoryStat = CgroupCounters.KeyValues(KernelText.Read(memoryStatFile!));
+        var usage = Number(KernelText.Read(memoryUsageFile!));
+        var (read, written) = blkioFile is null ? (0, 0) : CgroupCounters.BlkioBytes(KernelText.Read(blkioFile));
         return new ResourceUsage
         {
             Time = now,
-            CpuNanoseconds = Number(File.ReadAllText(Path.Combine(cpuFolder!, "cpuacct.usage"))),
+            CpuNanoseconds = Number(KernelText.Read(cpuUsageFile!)),
             MemoryBytes = Math.Max(0, usage - memoryStat.GetValueOrDefault("total_inactive_file")),
-            MemoryLimitBytes = Limit(limit),
+            MemoryLimitBytes = memoryLimit,
             BlockReadBytes = read,
             BlockWrittenBytes = written,
         };
@@ -102,24 +125,23 @@ internal sealed class CgroupFiles
 
     private ResourceUsage ReadUnified(DateTimeOffset now)
     {
-        var cpu = CgroupCounters.KeyValues(File.ReadAllText(Path.Combine(unifiedFolder!, "cpu.stat")));
-        var memoryStat = CgroupCounters.KeyValues(File.ReadAllText(Path.Combine(unifiedFolder!, "memory.stat")));
-        var usage = Number(File.ReadAllText(Path.Combine(unifiedFolder!, "memory.current")));
-        var max = File.ReadAllText(Path.Combine(unifiedFolder!, "memory.max")).Trim();
-        var (read, written) = CgroupCounters.IoStatBytes(File.ReadAllText(Path.Combine(unifiedFolder!, "io.stat")));
+        var cpu = CgroupCounters.KeyValues(KernelText.Read(Path.Combine(unifiedFolder!, "cpu.stat")));
+        var memoryStat = CgroupCounters.KeyValues(KernelText.Read(Path.Combine(unifiedFolder!, "memory.stat")));
+        var usage = Number(KernelText.Read(Path.Combine(unifiedFolder!, "memory.current")));
+        var (read, written) = CgroupCounters.IoStatBytes(KernelText.Read(Path.Combine(unifiedFolder!, "io.stat")));
         return new ResourceUsage
         {
             Time = now,
             CpuNanoseconds = cpu.GetValueOrDefault("usage_usec") * 1000,
             MemoryBytes = Math.Max(0, usage - memoryStat.GetValueOrDefault("inactive_file")),
-            MemoryLimitBytes = max == "max" ? hostMemory : Limit(Number(max)),
+            MemoryLimitBytes = memoryLimit,
             BlockReadBytes = read,
             BlockWrittenBytes = written,
         };
     }
 
     /// <summary>cgroup v1 says "no limit" with a number near 2^63: the host's memory is the real ceiling.</summary>
-    private long Limit(long limit) => limit <= 0 || limit >= hostMemory ? hostMemory : limit;
+    private static long Limit(long limit, long hostMemory) => limit <= 0 || limit >= hostMemory ? hostMemory : limit;
 
     private static string? Folder(IReadOnlyDictionary<string, string> paths, string controller)
     {

@@ -9,54 +9,133 @@ namespace Sky.Supervisor.Health;
 /// <summary>
 /// Runs one lifecycle check. From the host, containers are reached only through their ports published on 127.0.0.1
 /// (never their own addresses): <c>http</c> GETs the path there and wants 2xx or 3xx, <c>port</c> wants a TCP
-/// connection; <c>command</c> runs inside the container through the engine and wants exit code 0.
+/// connection; <c>command</c> runs inside the container through the engine and wants exit code 0. Waits and HTTP
+/// checks run on <see cref="ProbeThreads"/>; an answer slower than <see cref="OnThreadFor"/> is awaited off them.
 /// </summary>
 public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisposable
 {
-    // Redirects count as alive (3xx) and must not be followed: the target may be outside the container.
-    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
+    /// <summary>How long a probe thread waits for an HTTP answer before leaving the rest of the wait to the thread pool.</summary>
+    internal static readonly TimeSpan OnThreadFor = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How long a port check's connection must stay open (or until the server speaks) to count.</summary>
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);
 
-    public async Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, CancellationToken cancellationToken)
+    private readonly ProbeThreads threads = new();
+
+    public async Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, TimeSpan after, CancellationToken cancellationToken)
     {
+        if (check.Kind == CheckKind.Http)
+        {
+            return await HttpAsync(check, spec, published, after, cancellationToken);
+        }
+
+        await threads.RunAfterAsync(after, static () => true, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(check.Timeout);
-        var watch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var outcome = check.Kind switch
             {
-                CheckKind.Http => await HttpAsync(check, spec, published, timeout.Token),
                 CheckKind.Port => await PortAsync(check, published, timeout.Token),
                 CheckKind.Command => await CommandAsync(check, containerId, timeout.Token),
                 _ => new CheckOutcome(false, $"unknown check kind {check.Kind}"),
             };
-            return outcome with { Text = $"{check}: {outcome.Text} ({watch.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture)} ms)" };
+            return Timed(check, outcome, started);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new CheckOutcome(false, $"{check}: no answer within {check.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            return NoAnswer(check);
         }
-        catch (Exception exception) when (exception is HttpRequestException or SocketException or IOException or EngineException or EngineUnavailableException)
+        catch (Exception exception) when (exception is SocketException or IOException or EngineException or EngineUnavailableException)
         {
             return new CheckOutcome(false, $"{check}: {exception.Message}");
         }
     }
 
-    private async Task<CheckOutcome> HttpAsync(CheckSpec check, ContainerSpec spec, IReadOnlyDictionary<int, int> published, CancellationToken cancellationToken)
+    public void Dispose() => threads.Dispose();
+
+    /// <summary>Connects, sends and waits a little on a probe thread; an answer still on its way is awaited after it.</summary>
+    private async Task<CheckOutcome> HttpAsync(CheckSpec check, ContainerSpec spec, IReadOnlyDictionary<int, int> published, TimeSpan after, CancellationToken cancellationToken)
     {
         var port = check.Port ?? (spec.Ports.Count > 0 ? spec.Ports[0] : 0);
         if (!published.TryGetValue(port, out var hostPort))
         {
-            return new CheckOutcome(false, $"port {port} is not published");
+            await threads.RunAfterAsync(after, static () => true, cancellationToken);
+            return new CheckOutcome(false, $"{check}: port {port} is not published");
         }
 
-        using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{hostPort}{check.Path}"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        var code = (int)response.StatusCode;
-        return new CheckOutcome(code is >= 200 and < 400, $"HTTP {code}");
+        var path = RequestTarget(check.Path);
+        var first = await threads.RunAfterAsync(after, () => HttpOnThread(check, hostPort, path), cancellationToken);
+        if (first.Outcome is { } done)
+        {
+            return done;
+        }
+
+        using var call = first.Pending!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(check.Timeout - Stopwatch.GetElapsedTime(call.StartedAt));
+        try
+        {
+            return Answer(check, await call.ReadStatusAsync(timeout.Token), call.StartedAt);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return NoAnswer(check);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException)
+        {
+            return new CheckOutcome(false, $"{check}: {exception.Message}");
+        }
     }
+
+    /// <summary>The blocking part, on a probe thread: the outcome, or the call whose answer is slower than <see cref="OnThreadFor"/>.</summary>
+    private static (CheckOutcome? Outcome, HttpCheckCall? Pending) HttpOnThread(CheckSpec check, int hostPort, string path)
+    {
+        HttpCheckCall? call = null;
+        try
+        {
+            call = HttpCheckCall.Send(hostPort, path, check.Timeout);
+            if (call.TryReadStatus(check.Timeout < OnThreadFor ? check.Timeout : OnThreadFor, out var status))
+            {
+                return (Answer(check, status, call.StartedAt), null);
+            }
+
+            if (Stopwatch.GetElapsedTime(call.StartedAt) >= check.Timeout)
+            {
+                return (NoAnswer(check), null);
+            }
+
+            var pending = call;
+            call = null;
+            return (null, pending);
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.TimedOut)
+        {
+            return (NoAnswer(check), null);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException)
+        {
+            return (new CheckOutcome(false, $"{check}: {exception.Message}"), null);
+        }
+        finally
+        {
+            call?.Dispose();
+        }
+    }
+
+    private static CheckOutcome Answer(CheckSpec check, int status, long startedAt) =>
+        Timed(check, new CheckOutcome(status is >= 200 and < 400, $"HTTP {status.ToString(CultureInfo.InvariantCulture)}"), startedAt);
+
+    private static CheckOutcome Timed(CheckSpec check, CheckOutcome outcome, long startedAt) =>
+        outcome with { Text = $"{check}: {outcome.Text} ({((long)Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms)" };
+
+    private static CheckOutcome NoAnswer(CheckSpec check) =>
+        new(false, $"{check}: no answer within {check.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+
+    /// <summary>The path as a request line wants it: escaped where it must be, <c>/</c> when none is given.</summary>
+    internal static string RequestTarget(string? path) =>
+        Uri.TryCreate("http://127.0.0.1" + (string.IsNullOrEmpty(path) ? "/" : path.StartsWith('/') ? path : "/" + path), UriKind.Absolute, out var uri) ? uri.PathAndQuery : "/";
 
     private static async Task<CheckOutcome> PortAsync(CheckSpec check, IReadOnlyDictionary<int, int> published, CancellationToken cancellationToken)
     {
@@ -92,6 +171,4 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
         tail = tail.Length > 80 ? tail[^80..] : tail;
         return new CheckOutcome(result.ExitCode == 0, tail.Length == 0 ? $"exit {result.ExitCode}" : $"exit {result.ExitCode}: {tail}");
     }
-
-    public void Dispose() => http.Dispose();
 }

@@ -20,12 +20,15 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
         var interval = checks.Min(c => c.Interval);
         var machine = new CheckStateMachine(startedAt, checks.Max(c => c.StartPeriod), interval, checks.Max(c => c.Retries));
         DateTimeOffset? lastCounted = null;
+        var wait = TimeSpan.Zero;
         while (!cancellationToken.IsCancellationRequested)
         {
             var outcome = new CheckOutcome(true, string.Empty);
             foreach (var check in checks)
             {
-                outcome = await prober.ProbeAsync(check, spec, containerId, published, cancellationToken);
+                // The round waits before its first check; the others follow at once.
+                outcome = await prober.ProbeAsync(check, spec, containerId, published, wait, cancellationToken);
+                wait = TimeSpan.Zero;
                 if (!outcome.Ok)
                 {
                     break;
@@ -51,8 +54,7 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
 
             // Until the first success, check more often than the interval so that a replacement counts as healthy and
             // dependents start as soon as it answers: every 100 ms in its first seconds, every 500 ms after that.
-            var wait = machine.State == HealthNames.Starting ? Min(interval, now - startedAt < FastProbingFor ? FastProbe : SlowProbe) : interval;
-            await Task.Delay(wait, clock, cancellationToken);
+            wait = machine.State == HealthNames.Starting ? Min(interval, now - startedAt < FastProbingFor ? FastProbe : SlowProbe) : interval;
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class CheckVerdictsTests : IDisposable
     public async Task A_container_turning_unhealthy_reaches_a_feed_subscriber_with_the_verdict_and_no_clock_advance()
     {
         var spec = Web(retries: 1);
-        var prober = new ScriptedProber(new CheckOutcome(false, "HTTP 503"));
+        var prober = new ScriptedProber(clock, new CheckOutcome(false, "HTTP 503"));
         registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Starting, null, 0));
         using var subscription = feed.Subscribe();
         using var stop = new CancellationTokenSource();
@@ -77,7 +77,7 @@ public sealed class CheckVerdictsTests : IDisposable
     public async Task A_container_still_binding_its_port_when_first_probed_turns_healthy_without_an_alert()
     {
         var spec = Web(retries: 2);
-        var prober = new ScriptedProber(new CheckOutcome(false, "connection refused"), new CheckOutcome(true, "HTTP 200"));
+        var prober = new ScriptedProber(clock, new CheckOutcome(false, "connection refused"), new CheckOutcome(true, "HTTP 200"));
         registry.Update(spec.Name, _ => new HealthEntry("c1", HealthNames.Starting, null, 0));
         using var subscription = feed.Subscribe();
         using var stop = new CancellationTokenSource();
@@ -179,13 +179,20 @@ public sealed class CheckVerdictsTests : IDisposable
     }
 
     /// <summary>Answers each probe with the next outcome of its script, the last one forever after.</summary>
-    private sealed class ScriptedProber(params CheckOutcome[] script) : ICheckProber
+    private sealed class ScriptedProber(TimeProvider clock, params CheckOutcome[] script) : ICheckProber
     {
         private int next;
 
         public int Probes => Volatile.Read(ref next);
 
-        public Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, CancellationToken cancellationToken) =>
-            Task.FromResult(script[Math.Min(Interlocked.Increment(ref next) - 1, script.Length - 1)]);
+        public async Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, TimeSpan after, CancellationToken cancellationToken)
+        {
+            if (after > TimeSpan.Zero)
+            {
+                await Task.Delay(after, clock, cancellationToken);
+            }
+
+            return script[Math.Min(Interlocked.Increment(ref next) - 1, script.Length - 1)];
+        }
     }
 }
