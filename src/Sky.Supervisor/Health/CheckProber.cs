@@ -74,7 +74,8 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
 
         using var call = first.Pending!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(check.Timeout - Stopwatch.GetElapsedTime(call.StartedAt));
+        var left = check.Timeout - Stopwatch.GetElapsedTime(call.StartedAt);
+        timeout.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
         try
         {
             return Answer(check, await call.ReadStatusAsync(timeout.Token), call.StartedAt);

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Sky.Supervisor.Health;
+
+namespace Sky.Supervisor.Tests.Health;
+
+public sealed class ProbeThreadsTests
+{
+    [Fact]
+    public async Task Work_runs_in_the_order_it_falls_due_not_the_order_it_was_given()
+    {
+        using var threads = new ProbeThreads(count: 1);
+        var ran = new ConcurrentQueue<string>();
+
+        var late = threads.RunAfterAsync(TimeSpan.FromSeconds(1), () => { ran.Enqueue("late"); return 1; }, CancellationToken.None);
+        var early = threads.RunAfterAsync(TimeSpan.Zero, () => { ran.Enqueue("early"); return 2; }, CancellationToken.None);
+
+        var answers = await Task.WhenAll(early, late);
+        Assert.Equal([2, 1], answers);
+        Assert.Equal(["early", "late"], ran);
+    }
+
+    [Fact]
+    public async Task What_awaits_the_answer_goes_on_on_the_probe_thread()
+    {
+        using var threads = new ProbeThreads(count: 1);
+
+        using var gate = new ManualResetEventSlim();
+        var answer = threads.RunAfterAsync(TimeSpan.Zero, () => gate.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None);
+
+        // Off the test framework's synchronization context, as the daemon's check runners are; awaiting before the work ends.
+        var goesOn = Task.Run(async () =>
+        {
+            var awaiting = ThreadAfterAsync(answer);
+            gate.Set();
+            return await awaiting;
+        });
+        var goesOnOn = await goesOn;
+
+        Assert.StartsWith("sky checks", goesOnOn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelled_work_never_runs_and_its_answer_says_cancelled()
+    {
+        using var threads = new ProbeThreads(count: 1);
+        using var stop = new CancellationTokenSource();
+        using var gate = new ManualResetEventSlim();
+        var ran = false;
+
+        // The only thread is busy until the work is cancelled.
+        var busy = threads.RunAfterAsync(TimeSpan.Zero, () => gate.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None);
+        var cancelled = threads.RunAfterAsync(TimeSpan.Zero, () => ran = true, stop.Token);
+        await stop.CancelAsync();
+        gate.Set();
+        // Work due after it shows the cancelled one's turn has passed.
+        await threads.RunAfterAsync(TimeSpan.FromMilliseconds(50), () => 0, CancellationToken.None);
+
+        Assert.True(await busy);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task Work_that_throws_hands_its_exception_to_the_awaiter_and_the_thread_goes_on()
+    {
+        using var threads = new ProbeThreads(count: 1);
+
+        var failing = threads.RunAfterAsync<int>(TimeSpan.Zero, () => throw new IOException("refused"), CancellationToken.None);
+
+        Assert.Equal("refused", (await Assert.ThrowsAsync<IOException>(() => failing)).Message);
+        Assert.Equal(3, await threads.RunAfterAsync(TimeSpan.Zero, () => 3, CancellationToken.None));
+    }
+
+    private static async Task<string?> ThreadAfterAsync(Task answer)
+    {
+        await answer;
+        return Thread.CurrentThread.Name;
+    }
+}
