@@ -30,7 +30,7 @@ public sealed class DashboardDaemon : IAsyncDisposable
     /// <summary>The token the daemon made in its data folder at its start.</summary>
     public string Token => File.ReadAllText(Path.Combine(DataDirectory, "token")).Trim();
 
-    public static async Task<DashboardDaemon> StartAsync(string listenHost = "127.0.0.1")
+    public static async Task<DashboardDaemon> StartAsync(string listenHost = "127.0.0.1", Sky.Api.Settings.DaemonSettings? settings = null)
     {
         var daemon = new DashboardDaemon();
         var options = new DaemonOptions
@@ -40,7 +40,7 @@ public sealed class DashboardDaemon : IAsyncDisposable
             Namespace = daemon.Namespace,
             Router = new RouterListeners { Http = $"127.0.0.1:{daemon.RouterPort}" },
         };
-        daemon.app = SkyDaemon.Build(options);
+        daemon.app = SkyDaemon.Build(options, settings: settings);
         await daemon.app.StartAsync();
         return daemon;
     }

@@ -54,13 +54,18 @@ export function lineChart(title, series, { format = (v) => String(v), width = 52
   }
   for (const t of [from, (from + to) / 2, to]) {
     const label = new Date(t * 1000).toLocaleTimeString(undefined, { hour12: false, hour: '2-digit', minute: '2-digit' });
-    chart.append(svg('text', { x: x(t), y: height - 4, 'text-anchor': 'middle', class: 'axis' }, label));
+    // The last label ends at the plot's right edge rather than centred on it, where half of it would be cut off.
+    chart.append(svg('text', { x: x(t), y: height - 4, 'text-anchor': t === to && to !== from ? 'end' : 'middle', class: 'axis' }, label));
   }
   const legend = h('ul', { class: 'legend' });
   drawn.forEach((one, index) => {
     const color = palette[index % palette.length];
     const points = one.times.map((t, i) => `${x(t).toFixed(1)},${y(one.values[i]).toFixed(1)}`).join(' ');
     chart.append(svg('polyline', { points, fill: 'none', stroke: color, 'stroke-width': 1.5 }, svg('title', null, one.name)));
+    // One value (the first sample after a start) is no line: a dot shows it is there.
+    if (one.values.length === 1) {
+      chart.append(svg('circle', { cx: x(one.times[0]), cy: y(one.values[0]), r: 3, fill: color }, svg('title', null, one.name)));
+    }
     // Through the style object, not a style attribute: the page's content security policy allows no inline styles.
     const swatch = h('span', { class: 'swatch' });
     swatch.style.background = color;
