@@ -13,11 +13,13 @@ internal sealed class CgroupFiles
     private const string Root = "/sys/fs/cgroup";
 
     private readonly string networkFile;
-    private readonly string? cpuUsageFile;
+
+    // Made once per container start, not per sample. Null: this machine has no such cgroup for it.
+    private readonly bool unified;
+    private readonly string? cpuFile;
     private readonly string? memoryStatFile;
     private readonly string? memoryUsageFile;
-    private readonly string? blkioFile;
-    private readonly string? unifiedFolder;
+    private readonly string? ioFile;
 
     // The limit changes only with `docker update`; read once, not every sample (sky itself replaces a container to change it).
     private readonly long memoryLimit;
@@ -28,17 +30,22 @@ internal sealed class CgroupFiles
         var cpuFolder = Folder(paths, "cpuacct");
         var memoryFolder = Folder(paths, "memory");
         var blkioFolder = Folder(paths, "blkio");
-        unifiedFolder = paths.TryGetValue("", out var unified) && File.Exists(Path.Combine(Root + unified, "cpu.stat")) ? Root + unified : null;
+        var unifiedFolder = paths.TryGetValue("", out var path) && File.Exists(Path.Combine(Root + path, "cpu.stat")) ? Root + path : null;
         if (cpuFolder is not null && memoryFolder is not null)
         {
-            cpuUsageFile = Path.Combine(cpuFolder, "cpuacct.usage");
+            cpuFile = Path.Combine(cpuFolder, "cpuacct.usage");
             memoryStatFile = Path.Combine(memoryFolder, "memory.stat");
             memoryUsageFile = Path.Combine(memoryFolder, "memory.usage_in_bytes");
-            blkioFile = blkioFolder is null ? null : Path.Combine(blkioFolder, "blkio.throttle.io_service_bytes");
+            ioFile = blkioFolder is null ? null : Path.Combine(blkioFolder, "blkio.throttle.io_service_bytes");
             memoryLimit = Limit(Number(KernelText.Read(Path.Combine(memoryFolder, "memory.limit_in_bytes"))), hostMemory);
         }
         else if (unifiedFolder is not null)
         {
+            unified = true;
+            cpuFile = Path.Combine(unifiedFolder, "cpu.stat");
+            memoryStatFile = Path.Combine(unifiedFolder, "memory.stat");
+            memoryUsageFile = Path.Combine(unifiedFolder, "memory.current");
+            ioFile = Path.Combine(unifiedFolder, "io.stat");
             var max = KernelText.Read(Path.Combine(unifiedFolder, "memory.max")).Trim();
             memoryLimit = max == "max" ? hostMemory : Limit(Number(max), hostMemory);
         }
@@ -76,7 +83,7 @@ internal sealed class CgroupFiles
         try
         {
             var files = new CgroupFiles(pid, paths, hostMemory);
-            return files.cpuUsageFile is not null || files.unifiedFolder is not null ? files : null;
+            return files.cpuFile is not null ? files : null;
         }
         catch (IOException)
         {
@@ -94,7 +101,7 @@ internal sealed class CgroupFiles
         try
         {
             var (received, sent) = CgroupCounters.NetworkBytes(KernelText.Read(networkFile));
-            var usage = cpuUsageFile is null ? ReadUnified(now) : ReadV1(now);
+            var usage = unified ? ReadUnified(now) : ReadV1(now);
             return usage with { NetworkReceivedBytes = received, NetworkSentBytes = sent };
         }
         catch (IOException)
@@ -111,11 +118,11 @@ internal sealed class CgroupFiles
     {
         var memoryStat = CgroupCounters.KeyValues(KernelText.Read(memoryStatFile!));
         var usage = Number(KernelText.Read(memoryUsageFile!));
-        var (read, written) = blkioFile is null ? (0, 0) : CgroupCounters.BlkioBytes(KernelText.Read(blkioFile));
+        var (read, written) = ioFile is null ? (0, 0) : CgroupCounters.BlkioBytes(KernelText.Read(ioFile));
         return new ResourceUsage
         {
             Time = now,
-            CpuNanoseconds = Number(KernelText.Read(cpuUsageFile!)),
+            CpuNanoseconds = Number(KernelText.Read(cpuFile!)),
             MemoryBytes = Math.Max(0, usage - memoryStat.GetValueOrDefault("total_inactive_file")),
             MemoryLimitBytes = memoryLimit,
             BlockReadBytes = read,
@@ -125,10 +132,10 @@ internal sealed class CgroupFiles
 
     private ResourceUsage ReadUnified(DateTimeOffset now)
     {
-        var cpu = CgroupCounters.KeyValues(KernelText.Read(Path.Combine(unifiedFolder!, "cpu.stat")));
-        var memoryStat = CgroupCounters.KeyValues(KernelText.Read(Path.Combine(unifiedFolder!, "memory.stat")));
-        var usage = Number(KernelText.Read(Path.Combine(unifiedFolder!, "memory.current")));
-        var (read, written) = CgroupCounters.IoStatBytes(KernelText.Read(Path.Combine(unifiedFolder!, "io.stat")));
+        var cpu = CgroupCounters.KeyValues(KernelText.Read(cpuFile!));
+        var memoryStat = CgroupCounters.KeyValues(KernelText.Read(memoryStatFile!));
+        var usage = Number(KernelText.Read(memoryUsageFile!));
+        var (read, written) = CgroupCounters.IoStatBytes(KernelText.Read(ioFile!));
         return new ResourceUsage
         {
             Time = now,

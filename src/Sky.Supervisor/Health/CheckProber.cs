@@ -29,7 +29,7 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
             return await HttpAsync(check, spec, published, after, cancellationToken);
         }
 
-        await threads.RunAfterAsync(after, static () => true, cancellationToken);
+        await threads.WaitAsync(after, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(check.Timeout);
         var started = Stopwatch.GetTimestamp();
@@ -49,7 +49,7 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
         }
         catch (Exception exception) when (exception is SocketException or IOException or EngineException or EngineUnavailableException)
         {
-            return new CheckOutcome(false, $"{check}: {exception.Message}");
+            return Failed(check, exception);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
         var port = check.Port ?? (spec.Ports.Count > 0 ? spec.Ports[0] : 0);
         if (!published.TryGetValue(port, out var hostPort))
         {
-            await threads.RunAfterAsync(after, static () => true, cancellationToken);
+            await threads.WaitAsync(after, cancellationToken);
             return new CheckOutcome(false, $"{check}: port {port} is not published");
         }
 
@@ -86,7 +86,7 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
         }
         catch (Exception exception) when (exception is SocketException or IOException)
         {
-            return new CheckOutcome(false, $"{check}: {exception.Message}");
+            return Failed(check, exception);
         }
     }
 
@@ -117,7 +117,7 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
         }
         catch (Exception exception) when (exception is SocketException or IOException)
         {
-            return (new CheckOutcome(false, $"{check}: {exception.Message}"), null);
+            return (Failed(check, exception), null);
         }
         finally
         {
@@ -130,6 +130,8 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
 
     private static CheckOutcome Timed(CheckSpec check, CheckOutcome outcome, long startedAt) =>
         outcome with { Text = $"{check}: {outcome.Text} ({((long)Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds).ToString(CultureInfo.InvariantCulture)} ms)" };
+
+    private static CheckOutcome Failed(CheckSpec check, Exception exception) => new(false, $"{check}: {exception.Message}");
 
     private static CheckOutcome NoAnswer(CheckSpec check) =>
         new(false, $"{check}: no answer within {check.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");

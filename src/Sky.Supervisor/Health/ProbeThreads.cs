@@ -50,6 +50,9 @@ public sealed class ProbeThreads : IDisposable
         return item.Answer;
     }
 
+    /// <summary>Completes on one of the threads after <paramref name="delay"/>: what awaits it goes on there.</summary>
+    public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) => RunAfterAsync(delay, static () => true, cancellationToken);
+
     public void Dispose()
     {
         lock (sync)

@@ -10,17 +10,7 @@ namespace Sky.Supervisor.Tests.Health;
 /// <summary>HTTP checks against a real loopback server that answers as scripted (the engine's port proxy stands where it listens).</summary>
 public sealed class CheckProberTests : IDisposable
 {
-    private static readonly ContainerSpec Web = new()
-    {
-        Name = "web-production",
-        Service = "web",
-        Instance = "production",
-        Role = SkyLabels.MainRole,
-        Definition = "web",
-        Network = "web-production",
-        Image = "my-application:1.0",
-        Ports = [8080],
-    };
+    private static readonly ContainerSpec Web = SupervisionParts.Spec("web-production") with { Ports = [8080] };
 
     private readonly CheckProber prober = new(new FakeContainerRuntime());
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
