@@ -25,7 +25,9 @@ public static class SkyDaemon
     /// <exception cref="InvalidDataException">The data folder's identity file holds no identity, or its token file no token.</exception>
     public static WebApplication Build(DaemonOptions options, IContainerRuntime? runtime = null, Settings.DaemonSettings? settings = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No file watching: by default the host watches its content root (the working folder, often the home folder that
+        // holds the data folder) for appsettings.json changes, and every write of the store and the logs woke it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls($"http://{options.Listen}");
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });

@@ -84,7 +84,9 @@ public sealed class RouterHost(RouterListeners listeners, RouterState state, Rou
 
     private WebApplication Build()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No file watching: by default the host watches its content root (the working folder, often the home folder that
+        // holds the data folder) for appsettings.json changes, and every write of the store and the logs woke it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         builder.WebHost.UseKestrelHttpsConfiguration();
