@@ -211,6 +211,17 @@ if [ "$anchors_only" != 1 ]; then
     paths+=(sky)
 fi
 
+ticks=$(getconf CLK_TCK)
+proxy_ticks() { # path: CPU ticks used so far by that path's proxy (the sky daemon; nginx's master and workers), 0 for none
+    local pids=""
+    case $1 in
+        sky) pids=$daemon ;;
+        nginx) pids="$nginx $(pgrep -P "$nginx" | tr '\n' ' ')" ;;
+    esac
+    local total=0 pid
+    for pid in $pids; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done
+    echo "$total"
+}
 echo "warm-up: $warmup s each" >&2
 for path in "${paths[@]}"; do wrk $load -d "${warmup}s" -H "Host: $host" "${url[$path]}" >/dev/null; done
 for round in $(seq 1 "$rounds"); do
@@ -218,7 +229,11 @@ for round in $(seq 1 "$rounds"); do
     # Each round starts with the next path, so none always runs first.
     for i in "${!paths[@]}"; do
         path=${paths[$(( (i + round - 1) % ${#paths[@]} ))]}
-        wrk $load -d "${duration}s" --latency -H "Host: $host" "${url[$path]}" | parse_wrk >>"$work/round-$path"
+        before=$(proxy_ticks "$path")
+        wrk $load -d "${duration}s" --latency -H "Host: $host" "${url[$path]}" | parse_wrk >"$work/last"
+        after=$(proxy_ticks "$path")
+        # The proxy's own CPU per request, in microseconds: what it costs apart from the cores it shares with the rest.
+        echo "$(cat "$work/last") $(awk -v t=$(( after - before )) -v hz="$ticks" '{printf "%.1f", t / hz * 1e6 / $4}' "$work/last")" >>"$work/round-$path"
     done
 done
 
@@ -241,9 +256,11 @@ total() { awk -v c="$2" '{s += $c} END {print s}' "$work/round-$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 row() { # path label
     if [ -f "$work/round-$1" ]; then
-        echo "| $2 | $(median "$1" 1) | $(median "$1" 2) | $(median "$1" 3) | $(total "$1" 5) of $(total "$1" 4) | $(ratio "$(median "$1" 1)" "$(median nginx 1)") | $(ratio "$(median "$1" 3)" "$(median nginx 3)") |"
+        local cpu="-"
+        if [ "$1" != direct ]; then cpu=$(median "$1" 6); fi
+        echo "| $2 | $(median "$1" 1) | $(median "$1" 2) | $(median "$1" 3) | $(total "$1" 5) of $(total "$1" 4) | $(ratio "$(median "$1" 1)" "$(median nginx 1)") | $(ratio "$(median "$1" 3)" "$(median nginx 3)") | $cpu |"
     else
-        echo "| $2 | not measured (ANCHORS_ONLY=1) | | | | | |"
+        echo "| $2 | not measured (ANCHORS_ONLY=1) | | | | | | |"
     fi
 }
 fail_row() { # label path
@@ -256,7 +273,7 @@ fail_row() { # label path
 }
 nginx_version=$(/usr/sbin/nginx -v 2>&1 | sed 's|.*/||')
 if [ -f "$work/round-sky" ]; then
-    verdict="sky / nginx: requests/s $(ratio "$(median sky 1)" "$(median nginx 1)") (goal ≥ 1.00), p99 $(ratio "$(median sky 3)" "$(median nginx 3)") (goal ≤ 1.20); failed requests while a replica was killed: sky $(awk '{print $5}' "$work/fail-sky"), nginx $(awk '{print $5}' "$work/fail-nginx") (goal 0 for sky)."
+    verdict="sky / nginx: requests/s $(ratio "$(median sky 1)" "$(median nginx 1)") (goal ≥ 1.00), p99 $(ratio "$(median sky 3)" "$(median nginx 3)") (goal ≤ 1.20), the proxy's own CPU per request $(ratio "$(median sky 6)" "$(median nginx 6)"); failed requests while a replica was killed: sky $(awk '{print $5}' "$work/fail-sky"), nginx $(awk '{print $5}' "$work/fail-nginx") (goal 0 for sky)."
 else
     verdict="sky not measured (ANCHORS_ONLY=1): nginx / direct requests/s $(ratio "$(median nginx 1)" "$(median direct 1)")."
 fi
@@ -268,8 +285,8 @@ report=$(cat <<TXT
 medians. Backend: sky-nginx-backend (Debian nginx $nginx_version, \`return 200\`), 2 replicas published on 127.0.0.1 (through
 docker-proxy); the proxies and wrk share the machine's cores with it.
 
-| path | requests/s | p50 ms | p99 ms | failed of requests | requests/s to nginx | p99 to nginx |
-| --- | --- | --- | --- | --- | --- | --- |
+| path | requests/s | p50 ms | p99 ms | failed of requests | requests/s to nginx | p99 to nginx | proxy's CPU per request, µs |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 $(row sky "sky router (\`--router-listen\`, both replicas)")
 $(row nginx "anchor: nginx-light proxy (worker_processes auto, upstream keepalive 64, both replicas)")
 $(row direct "backend direct (one replica's published port)")
