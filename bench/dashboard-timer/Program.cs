@@ -1,8 +1,10 @@
 // Times the dashboard in a real browser and measures what open pages cost the daemon:
-//   dashboard-timer ADDRESS DAEMON_PID ROUNDS PAGES IDLE_SECONDS
+//   dashboard-timer ADDRESS DAEMON_PID ROUNDS PAGES IDLE_SECONDS OPEN_SECONDS
 // 1. ROUNDS fresh loads of the overview: first contentful paint, the overview drawn with its data (the page's
 //    'sky-overview-painted' mark) and live (the state feed's first snapshot, 'sky-live'), in ms from navigation start.
-// 2. The daemon's CPU over IDLE_SECONDS with no page open (the anchor), then with PAGES overview pages open.
+// 2. The daemon's CPU over IDLE_SECONDS with no page open (the anchor), then with PAGES overview pages open once they
+//    have been open OPEN_SECONDS (pages stay open for hours: what the first minutes cost, the runtime compiling the
+//    paths their refreshes take, is not what an open page costs), then with none open again (a second anchor).
 // Prints one "name=value" line per figure.
 using System.Globalization;
 using Microsoft.Playwright;
@@ -12,6 +14,7 @@ var daemonPid = int.Parse(args[1], CultureInfo.InvariantCulture);
 var rounds = int.Parse(args[2], CultureInfo.InvariantCulture);
 var pageCount = int.Parse(args[3], CultureInfo.InvariantCulture);
 var idle = TimeSpan.FromSeconds(double.Parse(args[4], CultureInfo.InvariantCulture));
+var openFor = TimeSpan.FromSeconds(double.Parse(args[5], CultureInfo.InvariantCulture));
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -61,13 +64,16 @@ for (var i = 0; i < pageCount; i++)
     open.Add(context);
 }
 
-// Let the loads' own work end before the window.
-await Task.Delay(TimeSpan.FromSeconds(5));
+// Let the loads' own work end, and the pages' refreshes run a while, before the window.
+await Task.Delay(TimeSpan.FromSeconds(5) + openFor);
 Console.WriteLine($"cpu-pages-percent={await CpuPercentAsync(daemonPid, idle):F2}");
 foreach (var context in open)
 {
     await context.CloseAsync();
 }
+
+await Task.Delay(TimeSpan.FromSeconds(5));
+Console.WriteLine($"cpu-no-page-after-percent={await CpuPercentAsync(daemonPid, idle):F2}");
 
 static double Median(List<double> values)
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Sky.Supervisor.Health;
 
 namespace Sky.Supervisor.Tests.Health;
@@ -17,6 +18,35 @@ public sealed class ProbeThreadsTests
         var answers = await Task.WhenAll(early, late);
         Assert.Equal([2, 1], answers);
         Assert.Equal(["early", "late"], ran);
+    }
+
+    [Theory]
+    [InlineData(10_000, 1_000)]
+    [InlineData(8_000, 1_000)]
+    [InlineData(2_000, 100)]
+    [InlineData(800, 100)]
+    public void Work_due_later_waits_for_the_grid_shared_by_every_delay_like_it(int delayMs, int gridMs)
+    {
+        var grid = Stopwatch.Frequency * gridMs / 1000;
+        var delay = TimeSpan.FromMilliseconds(delayMs);
+        // Two instants inside the same grid step, given as two checks' rounds would give them.
+        var first = 123 * grid + grid / 5;
+        var second = 123 * grid + grid * 4 / 5;
+
+        Assert.Equal(124 * grid, ProbeThreads.Coalesced(first, delay));
+        Assert.Equal(124 * grid, ProbeThreads.Coalesced(second, delay));
+        Assert.Equal(124 * grid, ProbeThreads.Coalesced(124 * grid, delay));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(200)]
+    [InlineData(799)]
+    public void Work_due_soon_keeps_its_instant(int delayMs)
+    {
+        var due = 123 * Stopwatch.Frequency + 4_567_891;
+
+        Assert.Equal(due, ProbeThreads.Coalesced(due, TimeSpan.FromMilliseconds(delayMs)));
     }
 
     [Fact]
