@@ -10,8 +10,8 @@ namespace Sky.Logs.Collection;
 
 /// <summary>
 /// Reads the output of every container sky manages into the <see cref="LogStore"/>: a reader per container from the
-/// moment the feed sees it run (reading from the container's first line, so none is missed), stored every
-/// <see cref="FlushInterval"/>. After a daemon or engine restart each container's reading resumes where the store
+/// moment the feed sees it run (reading from the container's first line, so none is missed), stored at most
+/// <see cref="FlushInterval"/> after they come. After a daemon or engine restart each container's reading resumes where the store
 /// ends, with no gap and no line twice. Before sky removes a stopped container, its output is read to the end.
 /// </summary>
 public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogStore store, TimeProvider clock, ILogger<LogCollector> logger)
@@ -25,6 +25,7 @@ public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogS
     private readonly ConcurrentDictionary<string, Task> readers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, PendingLines> pending = new();
     private readonly Lock flushing = new();
+    private readonly LinesArrived arrived = new();
     private CancellationToken stopping;
 
     public async Task ReadToEndAsync(string containerId, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogS
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
-        var flushLoop = FlushLoopAsync(stoppingToken);
+        var flushLoop = Task.WhenAll(FlushLoopAsync(stoppingToken), RetentionLoopAsync(stoppingToken));
         try
         {
             await foreach (var item in feed.WatchAsync(cancellationToken: stoppingToken))
@@ -132,7 +133,7 @@ public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogS
     private async Task ReadAsync(ContainerFacts container)
     {
         var source = store.Register(SourceLabels.From(container));
-        var lines = pending.GetOrAdd(source.Id, id => new PendingLines(id));
+        var lines = pending.GetOrAdd(source.Id, id => new PendingLines(id, arrived));
         while (!stopping.IsCancellationRequested)
         {
             ResumePoint? resume;
@@ -174,22 +175,33 @@ public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogS
         }
     }
 
+    /// <summary>Once a line comes, waits <see cref="FlushInterval"/> for more and stores them together; nothing comes, no wake-up.</summary>
     private async Task FlushLoopAsync(CancellationToken cancellationToken)
     {
-        var sinceRetention = TimeSpan.Zero;
-        ApplyRetention();
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                await arrived.WaitAsync(cancellationToken);
                 await Task.Delay(FlushInterval, clock, cancellationToken);
+                arrived.Reset();
                 Flush();
-                sinceRetention += FlushInterval;
-                if (sinceRetention >= RetentionInterval)
-                {
-                    sinceRetention = TimeSpan.Zero;
-                    ApplyRetention();
-                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RetentionLoopAsync(CancellationToken cancellationToken)
+    {
+        ApplyRetention();
+        try
+        {
+            using var timer = new PeriodicTimer(RetentionInterval, clock);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                ApplyRetention();
             }
         }
         catch (OperationCanceledException)

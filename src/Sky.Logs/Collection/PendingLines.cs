@@ -4,11 +4,11 @@ using Sky.Runtime;
 namespace Sky.Logs.Collection;
 
 /// <summary>
-/// One source's lines between the engine and the store: the reader adds them as they come, the flush takes them all
-/// every fraction of a second. After a restart the first <c>skip</c> lines the engine sends again are dropped: they
+/// One source's lines between the engine and the store: the reader adds them as they come (telling the flush so), the
+/// flush takes them all a fraction of a second later. After a restart the first <c>skip</c> lines the engine sends again are dropped: they
 /// are stored already.
 /// </summary>
-internal sealed class PendingLines(long sourceId) : ILogLineSink
+internal sealed class PendingLines(long sourceId, LinesArrived arrived) : ILogLineSink
 {
     private readonly Lock gate = new();
     private List<ChunkBuilder> sealedChunks = [];
@@ -47,6 +47,8 @@ internal sealed class PendingLines(long sourceId) : ILogLineSink
                 current = new ChunkBuilder();
             }
         }
+
+        arrived.Raise();
     }
 
     /// <summary>Everything not yet stored, in order; the lines left are none.</summary>
