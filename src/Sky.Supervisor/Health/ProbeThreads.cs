@@ -51,18 +51,19 @@ public sealed class ProbeThreads : IDisposable
     }
 
     /// <summary>
-    /// The instant work given <paramref name="delay"/> runs: <paramref name="due"/> moved later, by at most an eighth of
-    /// the delay, to the next whole second (delays of 8 s or more) or tenth of a second (800 ms or more), on the clock
-    /// every caller shares. Checks every 10 s of 300 containers would otherwise wake a thread 30 times a second, and in a
-    /// virtual machine the wake-up costs as much as the check; on the grid one wake-up runs every check due in that
-    /// second. Shorter delays are kept as they are.
+    /// The instant work given <paramref name="delay"/> runs: <paramref name="due"/> moved to the nearest whole second
+    /// (delays of 8 s or more) or tenth of a second (800 ms or more) on the clock every caller shares, at most a sixteenth
+    /// of the delay either way. Checks every 10 s of 300 containers would otherwise wake a thread 30 times a second, and
+    /// in a virtual machine the wake-up costs as much as the check; on the grid one wake-up runs every check due then.
+    /// The nearest point, not the next: a round asked for at the end of the last one (a few milliseconds past its point)
+    /// lands on the same point of the next period, so a check every 10 s stays every 10 s. Shorter delays are kept.
     /// </summary>
     internal static long Coalesced(long due, TimeSpan delay)
     {
         var grid = delay >= TimeSpan.FromSeconds(8) ? Stopwatch.Frequency
             : delay >= TimeSpan.FromMilliseconds(800) ? Stopwatch.Frequency / 10
             : 0;
-        return grid == 0 ? due : (due + grid - 1) / grid * grid;
+        return grid == 0 ? due : (due + (grid / 2)) / grid * grid;
     }
 
     /// <summary>Completes on one of the threads after <paramref name="delay"/>: what awaits it goes on there.</summary>

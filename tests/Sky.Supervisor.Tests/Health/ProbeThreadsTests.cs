@@ -25,17 +25,17 @@ public sealed class ProbeThreadsTests
     [InlineData(8_000, 1_000)]
     [InlineData(2_000, 100)]
     [InlineData(800, 100)]
-    public void Work_due_later_waits_for_the_grid_shared_by_every_delay_like_it(int delayMs, int gridMs)
+    public void Work_due_later_runs_on_the_nearest_point_of_the_grid_shared_by_every_delay_like_it(int delayMs, int gridMs)
     {
         var grid = Stopwatch.Frequency * gridMs / 1000;
         var delay = TimeSpan.FromMilliseconds(delayMs);
-        // Two instants inside the same grid step, given as two checks' rounds would give them.
-        var first = 123 * grid + grid / 5;
-        var second = 123 * grid + grid * 4 / 5;
 
-        Assert.Equal(124 * grid, ProbeThreads.Coalesced(first, delay));
-        Assert.Equal(124 * grid, ProbeThreads.Coalesced(second, delay));
+        // Instants either side of one point, as checks' rounds would give them, run together on it.
+        Assert.Equal(124 * grid, ProbeThreads.Coalesced((123 * grid) + (grid * 3 / 5), delay));
         Assert.Equal(124 * grid, ProbeThreads.Coalesced(124 * grid, delay));
+        Assert.Equal(124 * grid, ProbeThreads.Coalesced((124 * grid) + (grid * 2 / 5), delay));
+        // A round asked for a few milliseconds after its point keeps the period: the next round is on the next point.
+        Assert.Equal(134 * grid, ProbeThreads.Coalesced((124 * grid) + (grid / 100) + (10 * grid), delay));
     }
 
     [Theory]
