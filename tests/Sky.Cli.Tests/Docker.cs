@@ -31,6 +31,19 @@ public static class Docker
         return JsonDocument.Parse(output).RootElement[0];
     }
 
+    /// <summary>The container as <see cref="InspectAsync"/> gives it, or null when there is none of that name (a replacement may remove it between a listing and this).</summary>
+    public static async Task<JsonElement?> InspectIfThereAsync(string name)
+    {
+        var (exitCode, output, error) = await RunRawAsync("inspect", name);
+        if (exitCode != 0 && error.Contains("No such object", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        Assert.True(exitCode == 0, $"docker inspect {name} failed ({exitCode}): {error}");
+        return JsonDocument.Parse(output).RootElement[0];
+    }
+
     /// <summary>Removes every container, network and volume of a namespace: tests leave nothing behind.</summary>
     public static async Task CleanNamespaceAsync(string ns)
     {

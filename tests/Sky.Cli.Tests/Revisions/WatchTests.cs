@@ -60,12 +60,12 @@ public sealed class WatchTests : IDisposable
     private static async Task<string?> GenerationAsync(TestDaemon daemon)
     {
         var names = await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true);
-        if (!names.Contains(daemon.Name("web")))
+        if (!names.Contains(daemon.Name("web")) || await Docker.InspectIfThereAsync(daemon.Name("web")) is not { } web)
         {
             return null;
         }
 
-        return (await Docker.InspectAsync(daemon.Name("web"))).GetProperty("Config").GetProperty("Env").EnumerateArray()
+        return web.GetProperty("Config").GetProperty("Env").EnumerateArray()
             .Select(e => e.GetString()).FirstOrDefault(e => e?.StartsWith("GENERATION=", StringComparison.Ordinal) == true);
     }
 }
