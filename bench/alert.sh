@@ -13,8 +13,8 @@ rounds=${ROUNDS:-9}
 anchor_health=()
 if [ "${SMOKE:-0}" = 1 ]; then rounds=1; anchor_health=(--health-interval 1s --health-retries 1); fi
 ns=ab$$
-port=$(( 20000 + RANDOM % 20000 ))
-smtp_port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
+smtp_port=$(( 20000 + RANDOM % 12000 ))
 work=$(mktemp -d)
 "$root/scripts/install-test-deps.sh" >/dev/null
 

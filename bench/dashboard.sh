@@ -16,7 +16,7 @@ settle=${SETTLE:-120}
 open_for=${OPEN:-60}
 if [ "${SMOKE:-0}" = 1 ]; then services=3; rounds=1; pages=2; idle=3; settle=5; open_for=2; fi
 ns=db$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 work=$(mktemp -d)
 
 command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

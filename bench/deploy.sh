@@ -16,7 +16,7 @@ replicas=4
 warmup=3
 if [ "${SMOKE:-0}" = 1 ]; then replicas=2; warmup=1; fi
 ns=dp$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 router_port=$(( port + 1 ))
 nginx_port=$(( port + 2 ))
 first_replica_port=$(( port + 10 ))

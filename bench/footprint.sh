@@ -11,7 +11,7 @@ idle=${IDLE:-30}
 settle=${SETTLE:-120}
 if [ "${SMOKE:-0}" = 1 ]; then services=5; idle=5; settle=5; fi
 ns=fp$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 work=$(mktemp -d)
 
 . "$root/bench/sky-daemon.sh"

@@ -16,7 +16,7 @@ haystack=${HAYSTACK:-1000000}
 queries=${QUERIES:-20}
 if [ "${SMOKE:-0}" = 1 ]; then duration=3; haystack=20000; queries=3; fi
 ns=lg$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 work=$(mktemp -d)
 token=needle-7f3a9
 

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${ROUNDS:-7}
 [ "${SMOKE:-0}" = 1 ] && rounds=1
 ns=rb$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 work=$(mktemp -d)
 
 . "$root/bench/sky-daemon.sh"

@@ -23,7 +23,7 @@ if [ "${SMOKE:-0}" = 1 ]; then rounds=1; duration=2; fail_duration=6; warmup=1; 
 anchors_only=${ANCHORS_ONLY:-0}
 kill_at=$(( fail_duration / 3 ))
 ns=rt$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 router_port=$(( port + 1 ))
 nginx_port=$(( port + 2 ))
 host=bench.localhost

@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${ROUNDS:-5}
 [ "${SMOKE:-0}" = 1 ] && rounds=1
 ns=bench$$
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))
 work=$(mktemp -d)
 
 command -v docker-compose >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
