@@ -11,8 +11,9 @@ namespace Sky.Logs.Collection;
 /// <summary>
 /// Reads the output of every container sky manages into the <see cref="LogStore"/>: a reader per container from the
 /// moment the feed sees it run (reading from the container's first line, so none is missed), stored at most
-/// <see cref="FlushInterval"/> after they come. After a daemon or engine restart each container's reading resumes where the store
-/// ends, with no gap and no line twice. Before sky removes a stopped container, its output is read to the end.
+/// <see cref="FlushInterval"/> after they come. After a daemon or engine restart each container's reading resumes
+/// where the store ends, with no gap and no line twice. Before sky removes a stopped container, its output is read to
+/// the end.
 /// </summary>
 public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogStore store, TimeProvider clock, ILogger<LogCollector> logger)
     : BackgroundService, IOutputKeeper

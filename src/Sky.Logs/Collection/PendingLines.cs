@@ -5,8 +5,8 @@ namespace Sky.Logs.Collection;
 
 /// <summary>
 /// One source's lines between the engine and the store: the reader adds them as they come (telling the flush so), the
-/// flush takes them all a fraction of a second later. After a restart the first <c>skip</c> lines the engine sends again are dropped: they
-/// are stored already.
+/// flush takes them all a fraction of a second later. After a restart the first <c>skip</c> lines the engine sends
+/// again are dropped: they are stored already.
 /// </summary>
 internal sealed class PendingLines(long sourceId, LinesArrived arrived) : ILogLineSink
 {
