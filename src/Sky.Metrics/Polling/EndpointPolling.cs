@@ -20,11 +20,23 @@ public sealed class EndpointPolling(StateFeed feed, IMetricSink sink, TimeProvid
     private readonly Dictionary<PollingSpec, (PollingSettings Settings, MetricNameRules Rules)> compiled = [];
     private readonly Dictionary<(string Container, PollKind Kind), DateTimeOffset> due = [];
     private readonly Dictionary<(string Container, PollKind Kind), string> failing = [];
+    private PollingInstances instances = new(DesiredState.Empty);
 
-    /// <summary>Polls every endpoint that is due now; the loop calls it every second.</summary>
+    /// <summary>Polls every endpoint that is due now; the loop calls it every second (and it returns at once when no instance polls).</summary>
     public async Task PollDueAsync(CancellationToken cancellationToken)
     {
         var snapshot = feed.Current;
+        if (!ReferenceEquals(instances.State, snapshot.State))
+        {
+            instances = new PollingInstances(snapshot.State);
+        }
+
+        // Nothing polls and nothing polled is left to forget: the common case, and the only one that runs every second.
+        if (!instances.Any && due.Count == 0)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var polls = new List<(PollTarget Target, (string, PollKind) Key, TimeSpan Interval)>();
         var alive = new HashSet<(string, PollKind)>();
@@ -32,9 +44,8 @@ public sealed class EndpointPolling(StateFeed feed, IMetricSink sink, TimeProvid
         {
             if (container.Phase != ContainerPhase.Running || container.Role != SkyLabels.MainRole
                 || container.Service is not { } service || container.Instance is not { } instance
-                || snapshot.State.FindService(service)?.Instances.FirstOrDefault(i => i.Name == instance) is not { Metrics: { PollsAnything: true } spec } found
-                || found.Containers.FirstOrDefault(c => c.Role == SkyLabels.MainRole) is not { Ports.Count: > 0 } main
-                || !container.HostPorts.TryGetValue(main.Ports[0], out var hostPort))
+                || !instances.TryFind(service, instance, out var spec, out var mainPort)
+                || !container.HostPorts.TryGetValue(mainPort, out var hostPort))
             {
                 continue;
             }
