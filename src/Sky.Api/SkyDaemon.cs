@@ -52,6 +52,7 @@ public static class SkyDaemon
         services.AddSingleton(new Access.AccessPolicy(Access.ApiTokenFile.LoadOrCreate(options.DataDirectory), requiresToken: !Access.ListenScope.IsLoopback(options.Listen)));
         services.AddSingleton<Sky.Dashboard.DashboardAssets>();
         services.AddSingleton<Overview.Sparklines>();
+        services.AddSingleton<Sky.Metrics.IMetricExporter>(provider => provider.GetRequiredService<Overview.Sparklines>());
         services.AddSingleton<Overview.OverviewReader>();
         services.AddSingleton<StateFeed>(provider => new StateFeed(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(_ => new SkyDatabase(options.DataDirectory));
