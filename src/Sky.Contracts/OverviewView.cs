@@ -17,6 +17,12 @@ public sealed record OverviewView
     /// <summary>How often resource figures are sampled: newer figures than that are not worth asking for.</summary>
     public required double SampleIntervalSeconds { get; init; }
 
+    /// <summary>
+    /// When the next sample is due, in seconds from this answer (null before the first, or when it is overdue): a page reads the overview
+    /// again just after it rather than on a clock of its own, so open pages ask at the same moment and share one read.
+    /// </summary>
+    public double? NextSampleInSeconds { get; init; }
+
     public required IReadOnlyList<OverviewServiceView> Services { get; init; }
 
     public required IReadOnlyList<JobView> Jobs { get; init; }

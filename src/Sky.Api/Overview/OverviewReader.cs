@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Sky.Api.Routing;
 using Sky.Api.Views;
 using Sky.Contracts;
@@ -29,8 +30,22 @@ public sealed class OverviewReader(
     Sparklines sparklines,
     MetricsSettings metrics,
     AlertRepository alerts,
-    JobScheduler scheduler)
+    JobScheduler scheduler,
+    TimeProvider clock)
 {
+    /// <summary>The series every sampling round writes once (its own duration): its newest time is the newest round's.</summary>
+    private static readonly MetricSeries SampleRound = new(ResourceSampler.SampleSeconds, MetricLabels.None);
+
+    private readonly SharedAnswer shared = new(clock, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// The overview as JSON, shared by the reads within a second at the same feed position: every open page asks
+    /// just after each sample. Built apart from any one caller, so a page that goes away does not fail the others.
+    /// </summary>
+    public Task<byte[]> ReadJsonAsync(CancellationToken cancellationToken) =>
+        shared.GetAsync(feed.Current.Sequence, async () => JsonSerializer.SerializeToUtf8Bytes(await ReadAsync(CancellationToken.None), SkyJson.Options))
+            .WaitAsync(cancellationToken);
+
     public async Task<OverviewView> ReadAsync(CancellationToken cancellationToken)
     {
         var snapshot = feed.Current;
@@ -45,6 +60,7 @@ public sealed class OverviewReader(
             Revision = snapshot.Revision,
             EngineConnected = snapshot.EngineConnected,
             SampleIntervalSeconds = metrics.SampleInterval.TotalSeconds,
+            NextSampleInSeconds = NextSample(),
             Services = snapshot.State.Services.Select(service => new OverviewServiceView(
                 service.Name,
                 service.Maintainer is { } maintainer ? $"{maintainer.Name} <{maintainer.Email}>" : null,
@@ -52,6 +68,18 @@ public sealed class OverviewReader(
             Jobs = scheduler.Overview().Select(JobViews.From).ToList(),
             OpenAlerts = open.Select(a => AlertViews.From(a, deliveries)).ToList(),
         };
+    }
+
+    /// <summary>The newest sample's time plus the interval, from now; null when unknown or overdue (sampling stalled).</summary>
+    private double? NextSample()
+    {
+        if (latest.Get(SampleRound) is not { } newest)
+        {
+            return null;
+        }
+
+        var due = newest.Time + metrics.SampleInterval - clock.GetUtcNow();
+        return due < TimeSpan.Zero ? null : Math.Round(due.TotalSeconds, 3);
     }
 
     private OverviewInstanceView Instance(

@@ -1,6 +1,6 @@
 // The overview: every service, its instances and their containers at a glance, with the open alerts and the jobs.
 // Read whole from /api/v1/overview (built from the daemon's memory); the state feed patches a container's phase and
-// health at once and asks for a fresh read (at most one a second), and the figures are read again each sample interval.
+// health at once and asks for a fresh read (at most one a second), and the figures are read again after each sample.
 import { getJson } from '../api.js';
 import { h, fill } from '../dom.js';
 import { onFeed } from '../feed.js';
@@ -26,9 +26,11 @@ export function render(main) {
       if (stopped) return;
       sequence = overview.sequence;
       draw(overview);
-      if (!figuresTimer) {
-        figuresTimer = setInterval(() => schedule(0), Math.max(2, overview.sampleIntervalSeconds) * 1000);
-      }
+      // The figures again just after the next sample (a second's margin for it to be written): every open page asks
+      // at the same moment, and the daemon answers them all with one read.
+      clearTimeout(figuresTimer);
+      const next = overview.nextSampleInSeconds ?? overview.sampleIntervalSeconds;
+      figuresTimer = setTimeout(() => schedule(0), (next + 1) * 1000);
     } catch (error) {
       fill(summary, h('span', { class: 'error' }, `cannot read the overview: ${error.message}`));
     }
@@ -137,7 +139,7 @@ export function render(main) {
     stopped = true;
     unsubscribe();
     clearTimeout(timer);
-    clearInterval(figuresTimer);
+    clearTimeout(figuresTimer);
   };
 }
 
