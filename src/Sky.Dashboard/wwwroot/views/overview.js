@@ -18,6 +18,7 @@ export function render(main) {
   let stopped = false;
   let sequence = 0;
   let figuresTimer = null;
+  let interval = 10; // seconds between samples, until the first answer says
 
   async function refresh() {
     timer = null;
@@ -26,14 +27,19 @@ export function render(main) {
       if (stopped) return;
       sequence = overview.sequence;
       draw(overview);
-      // The figures again just after the next sample (a second's margin for it to be written): every open page asks
-      // at the same moment, and the daemon answers them all with one read.
-      clearTimeout(figuresTimer);
-      const next = overview.nextSampleInSeconds ?? overview.sampleIntervalSeconds;
-      figuresTimer = setTimeout(() => schedule(0), (next + 1) * 1000);
+      interval = overview.sampleIntervalSeconds;
+      readAgainIn(overview.nextSampleInSeconds ?? interval);
     } catch (error) {
       fill(summary, h('span', { class: 'error' }, `cannot read the overview: ${error.message}`));
+      if (!stopped) readAgainIn(interval); // a failed read is tried again, as the figures would be
     }
+  }
+
+  // The figures again just after the next sample (a second's margin for it to be written): every open page asks at
+  // the same moment, and the daemon answers them all with one read.
+  function readAgainIn(seconds) {
+    clearTimeout(figuresTimer);
+    figuresTimer = setTimeout(() => schedule(0), (seconds + 1) * 1000);
   }
 
   function schedule(delay = 1000) {
