@@ -47,7 +47,8 @@ public sealed class RegistryPullTests
         await daemon.RunAsync("apply", ConfigFile.Write($"report:\n  image: {image}\n  command: cat /message.txt\n  every: 1 day at 03:00\n"));
 
         var job = await daemon.RunAsync("job", "start", "report", "--wait");
-        await Docker.RunAsync("rmi", image, pushed);
+        // The job's next run is already armed: a created container holds the image, so only its names can go.
+        await Docker.RunAsync("rmi", "--force", image, pushed);
         var run = await daemon.RunAsync("run", pushed, "--", "cat", "/message.txt");
 
         Assert.True(job.ExitCode == 0, job.ToString());
