@@ -127,14 +127,15 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
 
     private static AlertDelivery ToDelivery(DeliveryRow r) => new(r.Id, r.AlertId, Time(r.Time), r.Channel, r.Target, r.Notice, (int)r.Attempt, r.Delivered != 0, r.Error);
 
-    private static object Parameters(AlertRecord a) => new
-    {
+    private static AlertParameters Parameters(AlertRecord a) => new(
         a.Id, a.Service, a.Instance, a.Container, a.Group, a.Kind, a.Priority, a.State, a.MaintainerName, a.MaintainerEmail, a.Message, a.Failures, a.Rule,
-        OpenedAt = a.OpenedAt.ToString("O"),
-        LastFailureAt = a.LastFailureAt?.ToString("O"),
-        LastSentAt = a.LastSentAt?.ToString("O"),
-        ClosedAt = a.ClosedAt?.ToString("O"),
-    };
+        a.OpenedAt.ToString("O"), a.LastFailureAt?.ToString("O"), a.LastSentAt?.ToString("O"), a.ClosedAt?.ToString("O"));
+
+    /// <summary>An incident as its row's parameters: the times as ISO 8601 text, as SQLite keeps them.</summary>
+    private sealed record AlertParameters(
+        long Id, string Service, string Instance, string? Container, string Group, string Kind, string Priority, string State,
+        string? MaintainerName, string? MaintainerEmail, string Message, int Failures, string? Rule,
+        string OpenedAt, string? LastFailureAt, string? LastSentAt, string? ClosedAt);
 
     private static AlertRecord ToRecord(AlertRow r) => new()
     {

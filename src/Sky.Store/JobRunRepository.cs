@@ -33,19 +33,19 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
     public bool Finish(long id, JobRunState state, long? exitCode, string? output, string? message)
     {
         using var connection = database.Open();
-        var (job, number) = connection.Query<(string? Job, long Number)>(
+        var finished = connection.QueryFirstOrDefault<(string Job, long Number)?>(
             """
             UPDATE job_runs SET state = @state, exit_code = @exitCode, output = @output, message = @message, ended_at = @now
             WHERE id = @id AND state = 'running'
             RETURNING job, number
             """,
-            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() }).FirstOrDefault();
-        if (job is not null)
+            new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() });
+        if (finished is var (job, number))
         {
             feed?.Publish(new JobRunChanged(job, number, JobRunStates.ToText(state), exitCode, message));
         }
 
-        return job is not null;
+        return finished is not null;
     }
 
     /// <summary>Records a tick that did not run (overlap policy).</summary>

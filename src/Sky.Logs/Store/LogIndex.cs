@@ -165,13 +165,13 @@ public sealed class LogIndex
               AND last_ticks >= @since AND first_ticks <= @until
             ORDER BY first_ticks, id
             """,
-            new { sources, upTo, streams, since = sinceTicks ?? long.MinValue, until = untilTicks ?? long.MaxValue }).ToList();
+            new { sources, upTo, streams, since = sinceTicks ?? long.MinValue, until = untilTicks ?? long.MaxValue }).AsList();
     }
 
     /// <summary>A source's chunks whose lines reach <paramref name="sinceTicks"/> or later, in line order.</summary>
     public IReadOnlyList<ChunkRow> ChunksReaching(long source, long sinceTicks)
     {
         using var connection = file.Open();
-        return connection.Query<ChunkRow>($"SELECT {ChunkColumns} FROM chunks WHERE source_id = @source AND last_ticks >= @sinceTicks ORDER BY first_seq", new { source, sinceTicks }).ToList();
+        return connection.Query<ChunkRow>($"SELECT {ChunkColumns} FROM chunks WHERE source_id = @source AND last_ticks >= @sinceTicks ORDER BY first_seq", new { source, sinceTicks }).AsList();
     }
 }
