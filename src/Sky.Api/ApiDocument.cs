@@ -12,7 +12,10 @@ public static class ApiDocument
     public const string Path = "/api/v1/openapi.json";
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer(Describe));
+        services
+            // After every Configure: SkyJson.Configure sets the options' resolver whole, whenever it is registered.
+            .PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(ApiDocumentJsonContext.Default))
+            .AddOpenApi(options => options.AddDocumentTransformer(Describe));
 
     private static Task Describe(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
