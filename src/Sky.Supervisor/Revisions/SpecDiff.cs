@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using Sky.Model;
 
 namespace Sky.Supervisor.Revisions;
 
@@ -20,19 +20,19 @@ public static class SpecDiff
     // Lists whose members are named: the name stands in the path for the list's own key.
     private static readonly HashSet<string> NamedLists = ["instances", "containers"];
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public static IReadOnlyList<string> Between<T>(T before, T after)
     {
         var lines = new List<string>();
-        Walk("", JsonSerializer.SerializeToNode(before, Options), JsonSerializer.SerializeToNode(after, Options), lines);
+        Walk("", Node(before), Node(after), lines);
         return lines;
     }
+
+    /// <summary>
+    /// An entry in <see cref="SpecJson"/>'s shape, written as the type it is: a rollback compares a service or an
+    /// instance it holds as an <c>object</c>.
+    /// </summary>
+    private static JsonNode? Node(object? entry) =>
+        entry is null ? null : JsonSerializer.SerializeToNode(entry, SpecJson.Options.GetTypeInfo(entry.GetType()));
 
     private static void Walk(string path, JsonNode? before, JsonNode? after, List<string> lines)
     {

@@ -126,8 +126,8 @@ public class ConfigurationKeysTests
         var own = TestConfig.Valid(Service(null, $"  instances:\n    one:\n      {key.Name}: {key.Example}"));
 
         Assert.Equal(
-            JsonSerializer.Serialize(TestConfig.Container(inherited, "app-one")),
-            JsonSerializer.Serialize(TestConfig.Container(own, "app-one")));
+            JsonSerializer.Serialize(TestConfig.Container(inherited, "app-one"), SpecJson.Info<ContainerSpec>()),
+            JsonSerializer.Serialize(TestConfig.Container(own, "app-one"), SpecJson.Info<ContainerSpec>()));
     }
 
     [Fact]
