@@ -12,6 +12,6 @@ public sealed record ErrorAnswer(int StatusCode, ApiError Error, Exception? Caus
     public Task ExecuteAsync(HttpContext httpContext)
     {
         RequestErrors.Note(httpContext, StatusCode, Error.Error, Cause);
-        return Results.Json(Error, SkyJson.Options, statusCode: StatusCode).ExecuteAsync(httpContext);
+        return SkyResults.Json(Error, StatusCode).ExecuteAsync(httpContext);
     }
 }

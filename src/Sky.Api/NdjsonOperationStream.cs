@@ -105,7 +105,7 @@ public sealed class NdjsonOperationStream : IOperationReporter
     {
         try
         {
-            await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Options) + "\n", context.RequestAborted);
+            await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Info<StreamMessage>()) + "\n", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }
         catch (OperationCanceledException)

@@ -19,17 +19,17 @@ public static class AlertEndpoints
         {
             if (state is not (null or "open" or "all"))
             {
-                return Results.Json(new ApiError($"state '{state}' is not open or all"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
+                return SkyResults.Json(new ApiError($"state '{state}' is not open or all"), StatusCodes.Status400BadRequest);
             }
 
             if (limit is < 1 or > 10_000)
             {
-                return Results.Json(new ApiError($"limit {limit} is not between 1 and 10000"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest);
+                return SkyResults.Json(new ApiError($"limit {limit} is not between 1 and 10000"), StatusCodes.Status400BadRequest);
             }
 
             var recent = alerts.Recent(state == "open", limit ?? DefaultLimit);
             var latest = alerts.LatestDeliveries(recent.Select(a => a.Id).ToList());
-            return Results.Json(recent.Select(a => AlertViews.From(a, latest)).ToList(), SkyJson.Options);
+            return SkyResults.Json(recent.Select(a => AlertViews.From(a, latest)).ToList());
         })
             .WithName("ListAlerts")
             .Produces<List<AlertView>>()
@@ -37,7 +37,7 @@ public static class AlertEndpoints
 
         api.MapGet("/alerts/{id:long}", (AlertRepository alerts, long id) =>
             alerts.Find(id) is { } alert
-                ? Results.Json(AlertViews.From(alert, alerts.LatestDeliveries([id])), SkyJson.Options)
+                ? SkyResults.Json(AlertViews.From(alert, alerts.LatestDeliveries([id])))
                 : NoAlert(id))
             .WithName("GetAlert")
             .Produces<AlertView>()
@@ -46,7 +46,7 @@ public static class AlertEndpoints
         api.MapGet("/alerts/{id:long}/deliveries", (AlertRepository alerts, long id) =>
             alerts.Find(id) is null
                 ? NoAlert(id)
-                : Results.Json(alerts.Deliveries(id).Select(AlertViews.From).ToList(), SkyJson.Options))
+                : SkyResults.Json(alerts.Deliveries(id).Select(AlertViews.From).ToList()))
             .WithName("ListAlertDeliveries")
             .Produces<List<AlertDeliveryView>>()
             .ProducesErrors(StatusCodes.Status404NotFound);
@@ -75,10 +75,10 @@ public static class AlertEndpoints
         }
 
         return change(id) is { } changed
-            ? Results.Json(AlertViews.From(changed, alerts.LatestDeliveries([id])), SkyJson.Options)
-            : Results.Json(new ApiError($"alert #{id} is closed already"), SkyJson.Options, statusCode: StatusCodes.Status409Conflict);
+            ? SkyResults.Json(AlertViews.From(changed, alerts.LatestDeliveries([id])))
+            : SkyResults.Json(new ApiError($"alert #{id} is closed already"), StatusCodes.Status409Conflict);
     }
 
     private static IResult NoAlert(long id) =>
-        Results.Json(new ApiError($"no alert #{id} (see sky alerts --all)"), SkyJson.Options, statusCode: StatusCodes.Status404NotFound);
+        SkyResults.Json(new ApiError($"no alert #{id} (see sky alerts --all)"), StatusCodes.Status404NotFound);
 }

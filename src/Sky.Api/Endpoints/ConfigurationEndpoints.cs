@@ -19,7 +19,7 @@ public static class ConfigurationEndpoints
         {
             var files = Files(request);
             var result = ConfigurationLoader.Load(files, naming);
-            return Results.Json(Answer(result), SkyJson.Options);
+            return SkyResults.Json(Answer(result));
         })
             .WithName("Validate")
             .Produces<ValidationAnswer>()
@@ -83,9 +83,8 @@ public static class ConfigurationEndpoints
         {
             var source = Source(request);
             var preview = await configuration.PreviewAsync(source, cancellationToken);
-            return Results.Json(
-                new ApplyPreviewView(source.Name, preview.Changes.Select(RevisionViews.Change).ToList(), NdjsonOperationStream.StepViews(preview.Plan), preview.Warnings),
-                SkyJson.Options);
+            return SkyResults.Json(
+                new ApplyPreviewView(source.Name, preview.Changes.Select(RevisionViews.Change).ToList(), NdjsonOperationStream.StepViews(preview.Plan), preview.Warnings));
         })
             .WithName("PreviewApply")
             .WithDescription("What applying the source would change (entry by entry, key by key) and the container steps it would take; changes nothing.")

@@ -5,7 +5,7 @@ using Sky.Contracts;
 namespace Sky.Api.Endpoints;
 
 /// <summary>
-/// What the OpenAPI document says of an endpoint beyond its route: answers are written with <c>Results.Json</c>, so their
+/// What the OpenAPI document says of an endpoint beyond its route: answers are written with <c>SkyResults.Json</c>, so their
 /// contract types and status codes are declared here, next to the handlers, for the document to name them.
 /// </summary>
 public static class EndpointDocs

@@ -25,7 +25,7 @@ public static class EventEndpoints
         {
             var from = Since(since, clock);
             var list = await events.RecentAsync(Math.Clamp(limit ?? 100, 1, 100_000), service, from, cancellationToken);
-            return Results.Json(list.Select(e => new EventView(e.Id, e.Time, e.Kind, e.Service, e.Instance, e.Message)).ToList(), SkyJson.Options);
+            return SkyResults.Json(list.Select(e => new EventView(e.Id, e.Time, e.Kind, e.Service, e.Instance, e.Message)).ToList());
         })
             .WithName("ListEvents")
             .Produces<List<EventView>>()
@@ -110,8 +110,8 @@ public static class EventEndpoints
     {
         var (name, data) = item switch
         {
-            FeedSnapshot snapshot => ("snapshot", JsonSerializer.Serialize(FeedViews.Snapshot(snapshot, service), SkyJson.Options)),
-            FeedChange change when service is null || change.Service == service => ("change", JsonSerializer.Serialize(FeedViews.Change(change), SkyJson.Options)),
+            FeedSnapshot snapshot => ("snapshot", JsonSerializer.Serialize(FeedViews.Snapshot(snapshot, service), SkyJson.Info<FeedSnapshotView>())),
+            FeedChange change when service is null || change.Service == service => ("change", JsonSerializer.Serialize(FeedViews.Change(change), SkyJson.Info<FeedChangeView>())),
             _ => (null, null),
         };
         if (name is null)

@@ -16,13 +16,13 @@ public static class JobEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/jobs", (JobScheduler scheduler) => Results.Json(scheduler.Overview().Select(JobViews.From).ToList(), SkyJson.Options))
+        api.MapGet("/jobs", (JobScheduler scheduler) => SkyResults.Json(scheduler.Overview().Select(JobViews.From).ToList()))
             .WithName("ListJobs")
             .Produces<List<JobView>>();
 
         api.MapPost("/jobs/{name}/start", (string name, JobScheduler scheduler, JobRunRepository runs) =>
             scheduler.StartNow(name) is { } id && runs.Get(name, id) is { } run
-                ? Results.Json(new JobStartAnswer(name, run.Number), SkyJson.Options, statusCode: StatusCodes.Status202Accepted)
+                ? SkyResults.Json(new JobStartAnswer(name, run.Number), StatusCodes.Status202Accepted)
                 : NoSuchJob(name))
             .WithName("StartJob")
             .Produces<JobStartAnswer>(StatusCodes.Status202Accepted)
@@ -31,21 +31,21 @@ public static class JobEndpoints
         api.MapGet("/jobs/{name}/runs", (string name, int? limit, JobScheduler scheduler, JobRunRepository runs) =>
         {
             var list = runs.List(name, Math.Clamp(limit ?? 100, 1, 10_000));
-            return list.Count == 0 && scheduler.Find(name) is null ? NoSuchJob(name) : Results.Json(list.Select(JobViews.From).ToList(), SkyJson.Options);
+            return list.Count == 0 && scheduler.Find(name) is null ? NoSuchJob(name) : SkyResults.Json(list.Select(JobViews.From).ToList());
         })
             .WithName("ListJobRuns")
             .Produces<List<JobRunView>>()
             .ProducesErrors(StatusCodes.Status404NotFound);
 
         api.MapGet("/jobs/{name}/runs/{number:long}", (string name, long number, JobScheduler scheduler, JobRunRepository runs) =>
-            runs.Find(name, number) is { } run ? Results.Json(JobViews.From(run), SkyJson.Options) : NoSuchRun(name, number, scheduler))
+            runs.Find(name, number) is { } run ? SkyResults.Json(JobViews.From(run)) : NoSuchRun(name, number, scheduler))
             .WithName("GetJobRun")
             .Produces<JobRunView>()
             .ProducesErrors(StatusCodes.Status404NotFound);
 
         api.MapGet("/jobs/{name}/logs", async (string name, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
             runs.Latest(name) is { } run
-                ? Results.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)), SkyJson.Options)
+                ? SkyResults.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)))
                 : scheduler.Find(name) is null ? NoSuchJob(name) : ErrorResults.Answer(StatusCodes.Status404NotFound, $"job '{name}' has not run yet (start it with sky job start {name})"))
             .WithName("GetLatestJobRunLogs")
             .WithDescription("The latest run with its output (so far, while it runs).")
@@ -54,7 +54,7 @@ public static class JobEndpoints
 
         api.MapGet("/jobs/{name}/runs/{number:long}/logs", async (string name, long number, JobScheduler scheduler, JobRunRepository runs, IContainerRuntime runtime, Naming naming, CancellationToken cancellationToken) =>
             runs.Find(name, number) is { } run
-                ? Results.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)), SkyJson.Options)
+                ? SkyResults.Json(JobViews.From(await WithLiveOutputAsync(run, runtime, naming, cancellationToken)))
                 : NoSuchRun(name, number, scheduler))
             .WithName("GetJobRunLogs")
             .WithDescription("A run with its output (so far, while it runs).")

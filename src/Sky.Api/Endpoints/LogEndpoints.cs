@@ -120,5 +120,5 @@ public static class LogEndpoints
     }
 
     private static Task WriteAsync(HttpContext context, LogRecord record) =>
-        context.Response.WriteAsync(JsonSerializer.Serialize(LogLines.From(record), SkyJson.Options) + "\n", context.RequestAborted);
+        context.Response.WriteAsync(JsonSerializer.Serialize(LogLines.From(record), SkyJson.Info<LogLine>()) + "\n", context.RequestAborted);
 }

@@ -16,8 +16,8 @@ public static class NotifyEndpoints
         {
             var (answer, problem) = await sender.SendAndWaitAsync(request, cancellationToken);
             return problem is not null || answer is null
-                ? Results.Json(new ApiError(problem ?? "nothing to send"), SkyJson.Options, statusCode: StatusCodes.Status400BadRequest)
-                : Results.Json(answer, SkyJson.Options, statusCode: StatusCodes.Status202Accepted);
+                ? SkyResults.Json(new ApiError(problem ?? "nothing to send"), StatusCodes.Status400BadRequest)
+                : SkyResults.Json(answer, StatusCodes.Status202Accepted);
         })
             .WithName("Notify")
             .Produces<NotifyAnswer>(StatusCodes.Status202Accepted)

@@ -15,7 +15,7 @@ public static class OneOffEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/oneoffs", async (OneOffContainers oneOffs, CancellationToken cancellationToken) =>
-            Results.Json((await oneOffs.ListAsync(cancellationToken)).Select(OneOffContainers.View).ToList(), SkyJson.Options))
+            SkyResults.Json((await oneOffs.ListAsync(cancellationToken)).Select(OneOffContainers.View).ToList()))
             .WithName("ListOneOffs")
             .Produces<List<OneOffView>>();
 
@@ -28,14 +28,14 @@ public static class OneOffEndpoints
             }
 
             var created = await oneOffs.FindAsync(id, cancellationToken);
-            return Results.Json(OneOffContainers.View(created), SkyJson.Options, statusCode: StatusCodes.Status201Created);
+            return SkyResults.Json(OneOffContainers.View(created), StatusCodes.Status201Created);
         })
             .WithName("CreateOneOff")
             .Produces<OneOffView>(StatusCodes.Status201Created)
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/oneoffs/{id}", async (string id, OneOffContainers oneOffs, CancellationToken cancellationToken) =>
-            Results.Json(OneOffContainers.View(await oneOffs.FindAsync(id, cancellationToken)), SkyJson.Options))
+            SkyResults.Json(OneOffContainers.View(await oneOffs.FindAsync(id, cancellationToken))))
             .WithName("GetOneOff")
             .Produces<OneOffView>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -13,14 +13,14 @@ public static class RevisionEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/revisions", (RevisionRepository revisions, int? limit) =>
-            Results.Json(revisions.List(limit ?? 20).Select(RevisionViews.Summary).ToList(), SkyJson.Options))
+            SkyResults.Json(revisions.List(limit ?? 20).Select(RevisionViews.Summary).ToList()))
             .WithName("ListRevisions")
             .Produces<List<RevisionView>>();
 
         api.MapGet("/revisions/{number:long}", (long number, RevisionRepository revisions) =>
         {
             var revision = revisions.Get(number) ?? throw NoRevision(number);
-            return Results.Json(RevisionViews.Detail(revision, revisions.ChangesOf(number)), SkyJson.Options);
+            return SkyResults.Json(RevisionViews.Detail(revision, revisions.ChangesOf(number)));
         })
             .WithName("GetRevision")
             .WithDescription("One revision whole: every source with its files, the pins rollbacks left, and what it changed.")
@@ -32,7 +32,7 @@ public static class RevisionEndpoints
             var before = from == 0 ? DesiredState.Empty : resolver.StateOf(from) ?? throw NoRevision(from);
             var after = to == 0 ? DesiredState.Empty : resolver.StateOf(to) ?? throw NoRevision(to);
             var changes = ConfigurationChanges.Between(before, after).Select(RevisionViews.Change).ToList();
-            return Results.Json(new RevisionDiffView(from, to, changes), SkyJson.Options);
+            return SkyResults.Json(new RevisionDiffView(from, to, changes));
         })
             .WithName("DiffRevisions")
             .WithDescription("How the desired state of revision TO differs from that of FROM (0: nothing applied), entry by entry and key by key.")
@@ -50,7 +50,7 @@ public static class RevisionEndpoints
                 throw new OperationException(OperationErrorKind.NotFound, $"no revision changed '{name}' and the configuration has no such service or job");
             }
 
-            return Results.Json(new ServiceHistoryView(name, desired.Current().Number, rows), SkyJson.Options);
+            return SkyResults.Json(new ServiceHistoryView(name, desired.Current().Number, rows));
         })
             .WithName("GetServiceHistory")
             .WithDescription("The revisions that changed a service or job, newest first: what changed and how it went (deployed, failed, rolled back, recorded).")

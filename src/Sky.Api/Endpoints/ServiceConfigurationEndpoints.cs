@@ -12,7 +12,7 @@ public static class ServiceConfigurationEndpoints
         {
             var current = desired.Current();
             return current.State.FindService(name) is { } service
-                ? Results.Json(AppliedSpecViews.Of(service, current.Number), SkyJson.Options)
+                ? SkyResults.Json(AppliedSpecViews.Of(service, current.Number))
                 : ErrorResults.Answer(StatusCodes.Status404NotFound, $"no service named '{name}' in the applied configuration (revision {current.Number})");
         })
             .WithName("GetServiceConfiguration")

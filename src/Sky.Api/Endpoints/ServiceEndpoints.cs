@@ -15,19 +15,19 @@ public static class ServiceEndpoints
         api.MapGet("/services", (StateFeed feed, ServiceIntentRepository intents) =>
         {
             var wanted = intents.All().Where(i => i.Running).Select(i => (i.Service, i.Instance)).ToHashSet();
-            return Results.Json(ServiceListViews.From(feed.Current, wanted), SkyJson.Options);
+            return SkyResults.Json(ServiceListViews.From(feed.Current, wanted));
         })
             .WithName("ListServices")
             .Produces<ServiceListView>();
 
         api.MapGet("/services/{name}", async (string name, string? instance, StatusReader status, RoutedStatus routed, CancellationToken cancellationToken) =>
-            Results.Json(routed.Add(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken))), SkyJson.Options))
+            SkyResults.Json(routed.Add(StatusViews.From(await status.ServiceAsync(Selector(name, instance), cancellationToken)))))
             .WithName("GetServiceStatus")
             .Produces<ServiceStatusView>()
             .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/services/{name}/stats", (string name, string? instance, string? window, bool? series, ServiceStatsReader stats) =>
-            Results.Json(stats.Read(Selector(name, instance), StatsWindow.Parse(window), series == true), SkyJson.Options))
+            SkyResults.Json(stats.Read(Selector(name, instance), StatsWindow.Parse(window), series == true)))
             .WithName("GetServiceStats")
             .WithDescription("What the router saw of the service's requests over the last window (10s, 1m, 1h; default 1m, at most 1h): the service, each instance, each container with its router state; series=true adds the service's 1 s samples.")
             .Produces<ServiceStatsView>()

@@ -17,11 +17,11 @@ public static class SystemEndpoints
             try
             {
                 var engine = await runtime.PingAsync(cancellationToken);
-                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null, daemon), SkyJson.Options);
+                return SkyResults.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, engine.EngineVersion, engine.ApiVersion, engine.Endpoint, null, daemon));
             }
             catch (EngineUnavailableException unavailable)
             {
-                return Results.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message, daemon), SkyJson.Options);
+                return SkyResults.Json(new VersionAnswer(SkyVersion.Current, naming.Namespace, null, null, null, unavailable.Message, daemon));
             }
         })
             .WithName("GetVersion")
@@ -29,7 +29,7 @@ public static class SystemEndpoints
             .Produces<VersionAnswer>();
 
         api.MapGet("/containers", async (StatusReader status, CancellationToken cancellationToken) =>
-            Results.Json((await status.AllAsync(cancellationToken)).Select(StatusViews.From).ToList(), SkyJson.Options))
+            SkyResults.Json((await status.AllAsync(cancellationToken)).Select(StatusViews.From).ToList()))
             .WithName("ListContainers")
             .WithDescription("Every container this daemon manages, and the foreign ones (made by another daemon sharing its namespace, never touched by this one) with foreign set.")
             .Produces<List<ContainerStatusView>>()

@@ -110,7 +110,7 @@ public sealed class ImageBuilds(IContainerRuntime runtime, EventLog events, ILog
     {
         try
         {
-            await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Options) + "\n", context.RequestAborted);
+            await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Info<BuildMessage>()) + "\n", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
         }
         catch (OperationCanceledException)

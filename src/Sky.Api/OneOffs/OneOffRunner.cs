@@ -97,7 +97,7 @@ public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime run
 
     private static async Task WriteAsync(HttpContext context, RunMessage message)
     {
-        await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Options) + "\n", context.RequestAborted);
+        await context.Response.WriteAsync(JsonSerializer.Serialize(message, SkyJson.Info<RunMessage>()) + "\n", context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 }

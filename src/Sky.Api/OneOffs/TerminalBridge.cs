@@ -63,7 +63,7 @@ public sealed class TerminalBridge(IContainerRuntime runtime, ILogger<TerminalBr
                     await engine.WriteAsync(buffer.AsMemory(0, received.Count), cancellationToken);
                     await engine.FlushAsync(cancellationToken);
                 }
-                else if (received.EndOfMessage && JsonSerializer.Deserialize<TerminalMessage>(buffer.AsSpan(0, received.Count), SkyJson.Options) is { Type: TerminalMessage.Resize, Width: > 0 and var width, Height: > 0 and var height })
+                else if (received.EndOfMessage && JsonSerializer.Deserialize(buffer.AsSpan(0, received.Count), SkyJson.Info<TerminalMessage>()) is { Type: TerminalMessage.Resize, Width: > 0 and var width, Height: > 0 and var height })
                 {
                     await ResizeAsync(id, width, height, cancellationToken);
                 }
@@ -120,7 +120,7 @@ public sealed class TerminalBridge(IContainerRuntime runtime, ILogger<TerminalBr
 
         try
         {
-            var message = JsonSerializer.SerializeToUtf8Bytes(new TerminalMessage { Type = TerminalMessage.Exit, ExitCode = exitCode }, SkyJson.Options);
+            var message = JsonSerializer.SerializeToUtf8Bytes(new TerminalMessage { Type = TerminalMessage.Exit, ExitCode = exitCode }, SkyJson.Info<TerminalMessage>());
             await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)

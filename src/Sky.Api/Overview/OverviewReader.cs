@@ -43,7 +43,7 @@ public sealed class OverviewReader(
     /// just after each sample. Built apart from any one caller, so a page that goes away does not fail the others.
     /// </summary>
     public Task<byte[]> ReadJsonAsync(CancellationToken cancellationToken) =>
-        shared.GetAsync(feed.Current.Sequence, async () => JsonSerializer.SerializeToUtf8Bytes(await ReadAsync(CancellationToken.None), SkyJson.Options))
+        shared.GetAsync(feed.Current.Sequence, async () => JsonSerializer.SerializeToUtf8Bytes(await ReadAsync(CancellationToken.None), SkyJson.Info<OverviewView>()))
             .WaitAsync(cancellationToken);
 
     public async Task<OverviewView> ReadAsync(CancellationToken cancellationToken)
