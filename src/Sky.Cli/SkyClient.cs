@@ -54,13 +54,13 @@ public sealed class SkyClient : IDisposable
 
     public async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: SkyJson.Options) }, cancellationToken);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(body) }, cancellationToken);
         return await ReadAsync<T>(response, cancellationToken);
     }
 
     /// <summary>Sends a request whose answer is NDJSON and yields each line as it arrives.</summary>
     public IAsyncEnumerable<T> StreamAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
-        StreamAsync<T>(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: SkyJson.Options) }, cancellationToken);
+        StreamAsync<T>(new HttpRequestMessage(method, path) { Content = body is null ? null : Json(body) }, cancellationToken);
 
     /// <summary>Sends a body that is not JSON (a build context's tar archive) and yields each NDJSON line of the answer.</summary>
     public IAsyncEnumerable<T> UploadAsync<T>(HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken) =>
@@ -75,7 +75,7 @@ public sealed class SkyClient : IDisposable
         {
             if (line.Length > 0)
             {
-                yield return JsonSerializer.Deserialize<T>(line, SkyJson.Options)!;
+                yield return JsonSerializer.Deserialize(line, SkyJson.Info<T>())!;
             }
         }
     }
@@ -112,6 +112,9 @@ public sealed class SkyClient : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>A request body, written as the type it is (a contract, or <see cref="EmptyBody"/>).</summary>
+    private static JsonContent Json(object body) => JsonContent.Create(body, CliJson.Options.GetTypeInfo(body.GetType()));
 
     /// <summary>A daemon that dies mid-answer (a crash, kill -9) is said in words, not as a stack trace.</summary>
     private async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken cancellationToken)
@@ -154,7 +157,7 @@ public sealed class SkyClient : IDisposable
         await EnsureSuccessAsync(response, cancellationToken);
         try
         {
-            return (await response.Content.ReadFromJsonAsync<T>(SkyJson.Options, cancellationToken))!;
+            return (await response.Content.ReadFromJsonAsync(SkyJson.Info<T>(), cancellationToken))!;
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException)
         {
@@ -172,7 +175,7 @@ public sealed class SkyClient : IDisposable
         ApiError? error = null;
         try
         {
-            error = await response.Content.ReadFromJsonAsync<ApiError>(SkyJson.Options, cancellationToken);
+            error = await response.Content.ReadFromJsonAsync(SkyJson.Info<ApiError>(), cancellationToken);
         }
         catch (JsonException)
         {

@@ -19,7 +19,7 @@ public static class AlertChangeCommand
         {
             var cli = context(parse);
             using var client = cli.Client();
-            var alert = await client.PostAsync<AlertView>($"alerts/{parse.GetValue(id).ToString(CultureInfo.InvariantCulture)}/{verb}", new { }, cancellationToken);
+            var alert = await client.PostAsync<AlertView>($"alerts/{parse.GetValue(id).ToString(CultureInfo.InvariantCulture)}/{verb}", new EmptyBody(), cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
                 JsonOutput.Write(cli.Out, alert);

@@ -21,7 +21,7 @@ public static class AlertShowCommand
             var deliveries = await client.GetAsync<List<AlertDeliveryView>>($"alerts/{number}/deliveries", cancellationToken);
             if (cli.Format == OutputFormat.Json)
             {
-                JsonOutput.Write(cli.Out, new { alert, deliveries });
+                JsonOutput.Write(cli.Out, new AlertShowJson(alert, deliveries));
                 return ExitCodes.Ok;
             }
 

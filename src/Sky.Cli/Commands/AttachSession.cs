@@ -44,7 +44,7 @@ public static class AttachSession
 
         if (cli.Format == OutputFormat.Json && (watcher.Detached || exitCode is not null))
         {
-            JsonOutput.Write(cli.Out, new { id = oneOff.Id, name = oneOff.Name, detached = watcher.Detached, exitCode });
+            JsonOutput.Write(cli.Out, new AttachJson(oneOff.Id, oneOff.Name, watcher.Detached, exitCode));
         }
 
         if (watcher.Detached)
@@ -92,7 +92,7 @@ public static class AttachSession
                 text.Write(buffer, 0, received.Count);
                 if (received.EndOfMessage)
                 {
-                    var message = JsonSerializer.Deserialize<TerminalMessage>(text.ToArray(), SkyJson.Options);
+                    var message = JsonSerializer.Deserialize(text.ToArray(), SkyJson.Info<TerminalMessage>());
                     text.SetLength(0);
                     if (message is { Type: TerminalMessage.Exit })
                     {
@@ -193,7 +193,7 @@ public static class AttachSession
 
         if (width > 0 && height > 0)
         {
-            var message = JsonSerializer.SerializeToUtf8Bytes(new TerminalMessage { Type = TerminalMessage.Resize, Width = width, Height = height }, SkyJson.Options);
+            var message = JsonSerializer.SerializeToUtf8Bytes(new TerminalMessage { Type = TerminalMessage.Resize, Width = width, Height = height }, SkyJson.Info<TerminalMessage>());
             try
             {
                 await SendAsync(socket, sendLock, message, WebSocketMessageType.Text, cancellationToken);

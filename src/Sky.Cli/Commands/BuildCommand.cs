@@ -51,7 +51,7 @@ public static class BuildCommand
     {
         if (cli.Format == OutputFormat.Json)
         {
-            JsonOutput.Write(cli.Out, new { image = result.Image, id = result.Id, pushed = result.Pushed, digest = result.Digest });
+            JsonOutput.Write(cli.Out, new BuildJson(result.Image, result.Id, result.Pushed, result.Digest));
             return;
         }
 

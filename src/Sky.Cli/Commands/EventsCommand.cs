@@ -85,7 +85,7 @@ public static class EventsCommand
                 continue;
             }
 
-            var change = JsonSerializer.Deserialize<FeedChangeView>(data, SkyJson.Options)!;
+            var change = JsonSerializer.Deserialize(data, SkyJson.Info<FeedChangeView>())!;
             if (change.EventId is { } id && id <= printedUpTo)
             {
                 continue;
@@ -99,7 +99,7 @@ public static class EventsCommand
     {
         if (cli.Format == OutputFormat.Json)
         {
-            cli.Out.WriteLine(JsonSerializer.Serialize(change, SkyJson.Options));
+            cli.Out.WriteLine(JsonSerializer.Serialize(change, SkyJson.Info<FeedChangeView>()));
         }
         else
         {

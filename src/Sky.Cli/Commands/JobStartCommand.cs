@@ -20,7 +20,7 @@ public static class JobStartCommand
             var cli = context(parse);
             using var client = cli.Client();
             var job = parse.GetValue(name)!;
-            var started = await client.PostAsync<JobStartAnswer>(JobCommand.JobPath(job, "/start"), new { }, cancellationToken);
+            var started = await client.PostAsync<JobStartAnswer>(JobCommand.JobPath(job, "/start"), new EmptyBody(), cancellationToken);
             if (!parse.GetValue(wait))
             {
                 if (cli.Format == OutputFormat.Json)

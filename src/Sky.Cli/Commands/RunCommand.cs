@@ -25,7 +25,7 @@ public static class RunCommand
             {
                 if (cli.Format == OutputFormat.Json)
                 {
-                    cli.Out.WriteLine(JsonSerializer.Serialize(message, SkyJson.Options));
+                    cli.Out.WriteLine(JsonSerializer.Serialize(message, SkyJson.Info<RunMessage>()));
                 }
                 else if (message.Type == RunMessage.Stdout)
                 {

@@ -48,16 +48,7 @@ public static class SnitchCommand
 
             if (cli.Format == OutputFormat.Json)
             {
-                JsonOutput.Write(cli.Out, new
-                {
-                    command = text,
-                    exitCode,
-                    startedAt = started,
-                    durationSeconds = duration.TotalSeconds,
-                    tail,
-                    notified,
-                    notificationError = problem,
-                });
+                JsonOutput.Write(cli.Out, new SnitchJson(text, exitCode, started, duration.TotalSeconds, tail, notified, problem));
             }
 
             return exitCode;

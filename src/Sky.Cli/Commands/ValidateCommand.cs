@@ -28,7 +28,7 @@ public static class ValidateCommand
 
             if (cli.Format == OutputFormat.Json)
             {
-                JsonOutput.Write(cli.Out, new { ok = result.IsValid, errors = result.Errors.Select(e => e.ToString()), warnings = result.Warnings.Select(w => w.ToString()) });
+                JsonOutput.Write(cli.Out, new ValidateJson(result.IsValid, result.Errors.Select(e => e.ToString()).ToList(), result.Warnings.Select(w => w.ToString()).ToList()));
             }
             else if (result.IsValid)
             {

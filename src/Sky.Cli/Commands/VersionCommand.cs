@@ -28,7 +28,7 @@ public static class VersionCommand
 
             if (cli.Format == OutputFormat.Json)
             {
-                JsonOutput.Write(cli.Out, new { client = SkyVersion.Current, daemon, daemonError });
+                JsonOutput.Write(cli.Out, new VersionJson(SkyVersion.Current, daemon, daemonError));
                 return ExitCodes.Ok;
             }
 

@@ -19,7 +19,7 @@ public static class LogPrinter
             {
                 lines++;
                 cli.Out.WriteLine(cli.Format == OutputFormat.Json
-                    ? JsonSerializer.Serialize(line, SkyJson.Options)
+                    ? JsonSerializer.Serialize(line, SkyJson.Info<LogLine>())
                     : $"{line.Container} | {(raw ? line.Text : TerminalText.Neutralize(line.Text))}{(line.Truncated ? " [truncated]" : string.Empty)}");
             }
         }

@@ -38,23 +38,19 @@ public sealed class OperationProgressPrinter(TextWriter output, OutputFormat for
 
         if (format == OutputFormat.Json)
         {
-            JsonOutput.Write(output, new
-            {
-                ok = Ok == true,
-                revision = Revision,
-                outcome = Outcome,
-                rollbackRevision = rollbackRevision,
-                why = RolloutDetails,
-                changes = changed,
-                warnings = warned,
-                steps = steps.Select(s => new
-                {
+            JsonOutput.Write(output, new OperationJson(
+                Ok == true,
+                Revision,
+                Outcome,
+                rollbackRevision,
+                RolloutDetails,
+                changed,
+                warned,
+                steps.Select(s => new OperationStepJson(
                     s.Target,
                     s.Action,
-                    status = settled.TryGetValue(s.Id, out var m) ? m.Status : "pending",
-                    message = settled.TryGetValue(s.Id, out var n) ? n.Message : null,
-                }),
-            });
+                    settled.TryGetValue(s.Id, out var m) ? m.Status : "pending",
+                    settled.TryGetValue(s.Id, out var n) ? n.Message : null)).ToList()));
         }
 
         if (Ok is null)
