@@ -20,29 +20,28 @@ public sealed class WebhookChannel(HttpClient http) : IAlertChannel
         var fields = new JsonArray();
         foreach (var (title, value) in message.Fields)
         {
-            fields.Add(new JsonObject { ["title"] = title, ["value"] = value, ["short"] = value.Length <= 40 });
+            // As a JsonNode: Add<T> of a JsonObject would make a JsonValue through reflection, which native AOT has not.
+            fields.Add((JsonNode)new JsonObject { ["title"] = title, ["value"] = value, ["short"] = value.Length <= 40 });
         }
 
         var details = message.Body.Split("\n\n", 2)[0];
         return new JsonObject
         {
             ["text"] = message.Subject,
-            ["attachments"] = new JsonArray
-            {
+            ["attachments"] = new JsonArray(
                 new JsonObject
                 {
                     ["color"] = message.Color,
                     ["fallback"] = message.Subject,
                     ["text"] = details,
                     ["fields"] = fields,
-                },
-            },
+                }),
         };
     }
 
     public async Task SendAsync(string target, AlertMessage message, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(target), Payload(message), cancellationToken);
+        using var response = await http.PostAsJsonAsync(new Uri(target), Payload(message), WebhookJsonContext.Default.JsonObject, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"the webhook answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);

@@ -16,7 +16,7 @@ internal static class DockerQuery
     public static string Filters(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
         var present = filters.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        return Uri.EscapeDataString(JsonSerializer.Serialize(present));
+        return Uri.EscapeDataString(JsonSerializer.Serialize(present, DockerQueryJsonContext.Default.DictionaryStringIReadOnlyListString));
     }
 
     public static string LabelFilters(IReadOnlyDictionary<string, string?> labels) =>

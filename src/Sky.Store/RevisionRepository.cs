@@ -18,13 +18,13 @@ public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
         using var transaction = connection.BeginTransaction();
         var number = connection.ExecuteScalar<long>(
             "INSERT INTO revisions(created_at, source, kind, files, content) VALUES (@createdAt, @origin, @kind, '[]', @content); SELECT last_insert_rowid();",
-            new { createdAt = clock.GetUtcNow().ToString("O"), origin, kind, content = JsonSerializer.Serialize(content) },
+            new { createdAt = clock.GetUtcNow().ToString("O"), origin, kind, content = JsonSerializer.Serialize(content, RevisionJsonContext.Default.RevisionContent) },
             transaction);
         foreach (var change in changes)
         {
             connection.Execute(
                 "INSERT INTO revision_changes(revision, entry, entry_kind, change, details) VALUES (@number, @entry, @entryKind, @change, @details)",
-                new { number, entry = change.Entry, entryKind = change.EntryKind, change = change.Change, details = JsonSerializer.Serialize(change.Details) },
+                new { number, entry = change.Entry, entryKind = change.EntryKind, change = change.Change, details = JsonSerializer.Serialize(change.Details, RevisionJsonContext.Default.IReadOnlyListString) },
                 transaction);
         }
 
@@ -87,13 +87,13 @@ public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
             Kind,
             Content is null
                 // A revision from before sources: its files were the whole configuration, one source named as it was applied.
-                ? new RevisionContent([new RevisionSource(Source, null, JsonSerializer.Deserialize<List<StoredFile>>(Files) ?? [])], [])
-                : JsonSerializer.Deserialize<RevisionContent>(Content) ?? RevisionContent.Empty);
+                ? new RevisionContent([new RevisionSource(Source, null, JsonSerializer.Deserialize(Files, RevisionJsonContext.Default.ListStoredFile) ?? [])], [])
+                : JsonSerializer.Deserialize(Content, RevisionJsonContext.Default.RevisionContent) ?? RevisionContent.Empty);
     }
 
     private sealed record ChangeRow(long Revision, string Entry, string EntryKind, string Change, string Details, string? Outcome, string? OutcomeMessage)
     {
-        public RevisionChange ToChange() => new(Entry, EntryKind, Change, JsonSerializer.Deserialize<List<string>>(Details) ?? [])
+        public RevisionChange ToChange() => new(Entry, EntryKind, Change, JsonSerializer.Deserialize(Details, RevisionJsonContext.Default.ListString) ?? [])
         {
             Revision = Revision,
             Outcome = Outcome,

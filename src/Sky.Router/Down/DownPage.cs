@@ -16,8 +16,6 @@ public sealed class DownPage(RouterState state)
 {
     public const int RetryAfterSeconds = 5;
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public async Task WriteAsync(HttpContext context, Site? site)
     {
         var outages = site is null ? [] : OutageReport.Of(site, state);
@@ -29,7 +27,7 @@ public sealed class DownPage(RouterState state)
         if (WantsJson(context.Request))
         {
             response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(response.Body, new DownAnswer("down", host, RetryAfterSeconds, outages), Json, context.RequestAborted);
+            await JsonSerializer.SerializeAsync(response.Body, new DownAnswer("down", host, RetryAfterSeconds, outages), DownJsonContext.Default.DownAnswer, context.RequestAborted);
             return;
         }
 
@@ -86,6 +84,4 @@ public sealed class DownPage(RouterState state)
         page.Append("</ul><p>Try again in ").Append(RetryAfterSeconds).Append(" seconds.</p></body></html>");
         return page.ToString();
     }
-
-    private sealed record DownAnswer(string Status, string Host, int RetryAfterSeconds, IReadOnlyList<InstanceOutage> Instances);
 }

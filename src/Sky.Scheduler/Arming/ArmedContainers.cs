@@ -186,15 +186,9 @@ public sealed class ArmedContainers(IContainerRuntime runtime, Naming naming, Jo
     /// <summary>What the job's container is made of: a container armed with another configuration is not used.</summary>
     internal static string KeyOf(JobSpec job) => Keys.GetValue(job, ComputeKey);
 
-    private static string ComputeKey(JobSpec job) => JsonSerializer.Serialize(new
-    {
-        job.Image,
-        job.Command,
-        Environment = job.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(),
-        job.MemoryBytes,
-        job.Cpus,
-        job.Volumes,
-    });
+    private static string ComputeKey(JobSpec job) => JsonSerializer.Serialize(
+        new ArmKey(job.Image, job.Command, job.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).ToList(), job.MemoryBytes, job.Cpus, job.Volumes),
+        ArmKeyJsonContext.Default.ArmKey);
 
     private ContainerCreateRequest Request(JobSpec job, string name, string folder)
     {
