@@ -150,6 +150,13 @@ public sealed class SkyJsonTests
     }
 
     [Fact]
+    public void Reflection_is_off_so_a_type_no_context_names_cannot_be_written()
+    {
+        Assert.False(JsonSerializer.IsReflectionEnabledByDefault);
+        Assert.Throws<NotSupportedException>(() => SkyJson.Options.GetTypeInfo(typeof(Uri[])));
+    }
+
+    [Fact]
     public void Every_enum_a_contract_carries_is_written_as_a_camel_case_word()
     {
         var enums = Reachable(Contracts).Where(t => t.IsEnum);

@@ -153,7 +153,7 @@ public sealed class AlertsCommandTests
         using var response = await http.GetAsync($"{daemon.Address}/api/v1/alerts?state=sleeping");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("state 'sleeping' is not open or all", (await response.Content.ReadFromJsonAsync<ApiError>())!.Error);
+        Assert.Equal("state 'sleeping' is not open or all", (await response.Content.ReadFromJsonAsync(SkyJson.Info<ApiError>()))!.Error);
     }
 
     private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

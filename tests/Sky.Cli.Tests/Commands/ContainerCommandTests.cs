@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Sky.Testing;
@@ -70,7 +70,7 @@ public sealed partial class ContainerCommandTests
     {
         await using var daemon = await TestDaemon.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(daemon.Address) };
-        using var created = await http.PostAsJsonAsync("/api/v1/oneoffs", new { image = "base:0.7" });
+        using var created = await http.PostAsync("/api/v1/oneoffs", new StringContent("""{"image":"base:0.7"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var oneOff = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
         var id = oneOff.GetProperty("id").GetString()!;

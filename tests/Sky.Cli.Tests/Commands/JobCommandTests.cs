@@ -202,7 +202,7 @@ public sealed class JobCommandTests
     {
         var runs = await cli(["job", "runs", job, "-o", "json"]);
         Assert.True(runs.ExitCode == 0, runs.ToString());
-        return JsonSerializer.Deserialize<List<RunRow>>(runs.Output, JsonSerializerOptions.Web)!;
+        return JsonSerializer.Deserialize(runs.Output, CliTestJsonContext.Default.ListRunRow)!;
     }
 
     /// <summary>Polls the run history until <paramref name="done"/> holds, for a bounded time (no timing is asserted).</summary>
@@ -217,7 +217,7 @@ public sealed class JobCommandTests
                 return runs;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "runs so far: " + JsonSerializer.Serialize(runs));
+            Assert.True(DateTime.UtcNow < deadline, "runs so far: " + JsonSerializer.Serialize(runs, CliTestJsonContext.Default.ListRunRow));
             await Task.Delay(250);
         }
     }

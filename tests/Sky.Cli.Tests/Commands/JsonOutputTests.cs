@@ -59,7 +59,7 @@ public sealed class JsonOutputTests
         var run = await daemon.RunAsync("run", "-o", "json", "base:0.7", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
 
         Assert.True(run.ExitCode == 3 && run.Error.Length == 0, run.ToString());
-        var lines = run.Lines.Select(l => JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(l)!).ToList();
+        var lines = run.Lines.Select(l => JsonSerializer.Deserialize(l, CliTestJsonContext.Default.DictionaryStringJsonElement)!).ToList();
         Assert.Equal(["stderr:err", "stdout:out"], lines.Where(l => l.ContainsKey("text")).Select(l => $"{l["type"]}:{l["text"]}").Order(StringComparer.Ordinal));
         Assert.Equal(("exit", 3), (lines[^1]["type"].GetString(), lines[^1]["exitCode"].GetInt32()));
     }

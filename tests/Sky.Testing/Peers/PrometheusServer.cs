@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Sky.Testing.Peers;
@@ -71,8 +70,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>The result of an instant query: each series' labels and value.</summary>
     public async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> QueryAsync(string query)
     {
-        using var answer = await http.GetFromJsonAsync<JsonDocument>($"http://127.0.0.1:{Port}/api/v1/query?query={Uri.EscapeDataString(query)}");
-        return answer!.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()
+        using var answer = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port}/api/v1/query?query={Uri.EscapeDataString(query)}")));
+        return answer.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()
             .Select(r => (
                 (IReadOnlyDictionary<string, string>)r.GetProperty("metric").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
                 double.Parse(r.GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture)))
@@ -82,8 +81,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>Whether the last scrape of the target worked (the <c>up</c> series), and the error Prometheus saw if not.</summary>
     public async Task<string> TargetHealthAsync()
     {
-        using var answer = await http.GetFromJsonAsync<JsonDocument>($"http://127.0.0.1:{Port}/api/v1/targets");
-        return string.Join("; ", answer!.RootElement.GetProperty("data").GetProperty("activeTargets").EnumerateArray()
+        using var answer = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{Port}/api/v1/targets")));
+        return string.Join("; ", answer.RootElement.GetProperty("data").GetProperty("activeTargets").EnumerateArray()
             .Select(t => $"{t.GetProperty("health").GetString()} {t.GetProperty("lastError").GetString()}"));
     }
 
