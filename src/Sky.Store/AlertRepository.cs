@@ -132,7 +132,7 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
         a.OpenedAt.ToString("O"), a.LastFailureAt?.ToString("O"), a.LastSentAt?.ToString("O"), a.ClosedAt?.ToString("O"));
 
     /// <summary>An incident as its row's parameters: the times as ISO 8601 text, as SQLite keeps them.</summary>
-    private sealed record AlertParameters(
+    internal sealed record AlertParameters(
         long Id, string Service, string Instance, string? Container, string Group, string Kind, string Priority, string State,
         string? MaintainerName, string? MaintainerEmail, string Message, int Failures, string? Rule,
         string OpenedAt, string? LastFailureAt, string? LastSentAt, string? ClosedAt);
@@ -160,10 +160,10 @@ public sealed class AlertRepository(SkyDatabase database, StateFeed? feed = null
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private sealed record AlertRow(
+    internal sealed record AlertRow(
         long Id, string Service, string Instance, string? Container, string KindGroup, string Kind, string Priority, string State,
         string? MaintainerName, string? MaintainerEmail, string Message, long Failures, string OpenedAt, string? LastFailureAt,
         string? LastSentAt, string? ClosedAt, string? Rule);
 
-    private sealed record DeliveryRow(long Id, long? AlertId, string Time, string Channel, string Target, string Notice, long Attempt, long Delivered, string? Error);
+    internal sealed record DeliveryRow(long Id, long? AlertId, string Time, string Channel, string Target, string Notice, long Attempt, long Delivered, string? Error);
 }

@@ -36,8 +36,9 @@ public sealed class EventLog(TelemetryDatabase database, TimeProvider clock, Sta
     public async Task<IReadOnlyList<SkyEvent>> RecentAsync(int limit, string? service = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            Select, new { limit, service, since = since?.ToUniversalTime().ToString("O") }, cancellationToken: cancellationToken));
+        // No token for the query itself: Dapper.AOT binds only the overloads that take the SQL directly, and one read of
+        // at most `limit` rows from a local file is over before a cancellation would matter.
+        var rows = await connection.QueryAsync<EventRow>(Select, new { limit, service, since = since?.ToUniversalTime().ToString("O") });
         return rows.Reverse().Select(ToEvent).ToList();
     }
 
@@ -66,5 +67,5 @@ public sealed class EventLog(TelemetryDatabase database, TimeProvider clock, Sta
 
     private static SkyEvent ToEvent(EventRow r) => new(r.Id, DateTimeOffset.Parse(r.Time, CultureInfo.InvariantCulture), r.Kind, r.Service, r.Instance, r.Message);
 
-    private sealed record EventRow(long Id, string Time, string Kind, string? Service, string? Instance, string Message);
+    internal sealed record EventRow(long Id, string Time, string Kind, string? Service, string? Instance, string Message);
 }

@@ -33,14 +33,14 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
     public bool Finish(long id, JobRunState state, long? exitCode, string? output, string? message)
     {
         using var connection = database.Open();
-        var finished = connection.QueryFirstOrDefault<(string Job, long Number)?>(
+        var finished = connection.QueryFirstOrDefault<RunNumber>(
             """
             UPDATE job_runs SET state = @state, exit_code = @exitCode, output = @output, message = @message, ended_at = @now
             WHERE id = @id AND state = 'running'
             RETURNING job, number
             """,
             new { id, state = JobRunStates.ToText(state), exitCode, output, message, now = Now() });
-        if (finished is var (job, number))
+        if (finished is (var job, var number))
         {
             feed?.Publish(new JobRunChanged(job, number, JobRunStates.ToText(state), exitCode, message));
         }
@@ -138,12 +138,12 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
     /// Writes a run's row with the job's next number. The counter and the row change in one transaction, so two runs
     /// of a job begun at once never share a number.
     /// </summary>
-    private (long Id, long Number) Insert(string job, string trigger, DateTimeOffset? scheduledAt, JobRunState state, string? message)
+    private RunKey Insert(string job, string trigger, DateTimeOffset? scheduledAt, JobRunState state, string? message)
     {
         var now = Now();
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var row = connection.QuerySingle<(long Id, long Number)>(
+        var row = connection.QuerySingle<RunKey>(
             """
             INSERT INTO job_run_numbers(job, last) VALUES (@job, 1) ON CONFLICT(job) DO UPDATE SET last = last + 1;
             INSERT INTO job_runs(job, number, trigger, scheduled_at, dispatched_at, ended_at, state, message)
@@ -158,13 +158,19 @@ public sealed class JobRunRepository(SkyDatabase database, TimeProvider clock, S
 
     private string Now() => Text(clock.GetUtcNow())!;
 
+    /// <summary>A run's job and number, as an update returns them.</summary>
+    internal sealed record RunNumber(string Job, long Number);
+
+    /// <summary>A new run's row id and number within its job.</summary>
+    internal sealed record RunKey(long Id, long Number);
+
     // UTC in round-trip form: the text sorts as the instants do, which retention's comparison relies on.
     private static string? Text(DateTimeOffset? instant) => instant?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     // A class with setters, not a positional record: Dapper then maps by column name whatever SQLite says a NULL column's type is.
-    private sealed class Row
+    internal sealed class Row
     {
         public long Id { get; set; }
 

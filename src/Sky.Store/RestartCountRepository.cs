@@ -24,7 +24,10 @@ public sealed class RestartCountRepository(SkyDatabase database, TimeProvider cl
     public IReadOnlyDictionary<string, int> All()
     {
         using var connection = database.Open();
-        return connection.Query<(string Container, long Restarts)>("SELECT container, restarts FROM restart_counts")
+        return connection.Query<RestartRow>("SELECT container, restarts FROM restart_counts")
             .ToDictionary(r => r.Container, r => (int)r.Restarts, StringComparer.Ordinal);
     }
+
+    /// <summary>A row of <c>restart_counts</c>.</summary>
+    internal sealed record RestartRow(string Container, long Restarts);
 }

@@ -78,7 +78,7 @@ public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
 
     private const string ChangeSelect = "SELECT revision, entry, entry_kind AS entryKind, change, details, outcome, outcome_message AS outcomeMessage FROM revision_changes";
 
-    private sealed record RevisionRow(long Number, string CreatedAt, string Source, string Kind, string Files, string? Content)
+    internal sealed record RevisionRow(long Number, string CreatedAt, string Source, string Kind, string Files, string? Content)
     {
         public Revision ToRevision() => new(
             Number,
@@ -91,7 +91,7 @@ public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
                 : JsonSerializer.Deserialize(Content, RevisionJsonContext.Default.RevisionContent) ?? RevisionContent.Empty);
     }
 
-    private sealed record ChangeRow(long Revision, string Entry, string EntryKind, string Change, string Details, string? Outcome, string? OutcomeMessage)
+    internal sealed record ChangeRow(long Revision, string Entry, string EntryKind, string Change, string Details, string? Outcome, string? OutcomeMessage)
     {
         public RevisionChange ToChange() => new(Entry, EntryKind, Change, JsonSerializer.Deserialize(Details, RevisionJsonContext.Default.ListString) ?? [])
         {

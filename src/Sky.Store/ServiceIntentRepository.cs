@@ -22,8 +22,11 @@ public sealed class ServiceIntentRepository(SkyDatabase database, TimeProvider c
     public IReadOnlyList<ServiceIntent> All()
     {
         using var connection = database.Open();
-        return connection.Query<(string Service, string Instance, long Running)>("SELECT service, instance, running FROM service_intents ORDER BY service, instance")
+        return connection.Query<IntentRow>("SELECT service, instance, running FROM service_intents ORDER BY service, instance")
             .Select(r => new ServiceIntent(r.Service, r.Instance, r.Running != 0))
             .ToList();
     }
+
+    /// <summary>A row of <c>service_intents</c> (<c>running</c> is 0 or 1).</summary>
+    internal sealed record IntentRow(string Service, string Instance, long Running);
 }

@@ -54,26 +54,35 @@ public sealed class LogIndex
     public IReadOnlyList<SourceRow> Sources()
     {
         using var connection = file.Open();
-        return connection.Query("SELECT id, container_id, container, kind, service, instance, role, replica, revision, job, run, lines, last_ticks FROM sources ORDER BY id")
+        return connection.Query<SourceColumns>(
+                "SELECT id, container_id AS ContainerId, container, kind, service, instance, role, replica, revision, job, run, lines, last_ticks AS LastTicks FROM sources ORDER BY id")
             .Select(r => new SourceRow(
-                (long)r.id,
+                r.Id,
                 new LogSource
                 {
-                    ContainerId = (string)r.container_id,
-                    Container = (string)r.container,
-                    Kind = (string?)r.kind,
-                    Service = (string?)r.service,
-                    Instance = (string?)r.instance,
-                    Role = (string?)r.role,
-                    Replica = r.replica is null ? null : (int)(long)r.replica,
-                    Revision = (long?)r.revision,
-                    Job = (string?)r.job,
-                    Run = (long?)r.run,
+                    ContainerId = r.ContainerId,
+                    Container = r.Container,
+                    Kind = r.Kind,
+                    Service = r.Service,
+                    Instance = r.Instance,
+                    Role = r.Role,
+                    Replica = r.Replica is { } replica ? (int)replica : null,
+                    Revision = r.Revision,
+                    Job = r.Job,
+                    Run = r.Run,
                 },
-                (long)r.lines,
-                (long)r.last_ticks))
+                r.Lines,
+                r.LastTicks))
             .ToList();
     }
+
+    /// <summary>One figure per segment (its end, its newest line's time).</summary>
+    internal sealed record SegmentFigure(long Segment, long Figure);
+
+    /// <summary>A row of <c>sources</c> as SQLite returns it (integers are 64-bit).</summary>
+    internal sealed record SourceColumns(
+        long Id, string ContainerId, string Container, string? Kind, string? Service, string? Instance, string? Role,
+        long? Replica, long? Revision, string? Job, long? Run, long Lines, long LastTicks);
 
     public long AddSource(LogSource source)
     {
@@ -127,14 +136,14 @@ public sealed class LogIndex
     public IReadOnlyDictionary<long, long> SegmentEnds()
     {
         using var connection = file.Open();
-        return connection.Query<(long Segment, long End)>("SELECT segment, MAX(offset + length) FROM chunks GROUP BY segment").ToDictionary(r => r.Segment, r => r.End);
+        return connection.Query<SegmentFigure>("SELECT segment, MAX(offset + length) AS figure FROM chunks GROUP BY segment").ToDictionary(r => r.Segment, r => r.Figure);
     }
 
     /// <summary>Per segment, the time of its newest line.</summary>
     public IReadOnlyDictionary<long, long> SegmentNewest()
     {
         using var connection = file.Open();
-        return connection.Query<(long Segment, long Newest)>("SELECT segment, MAX(last_ticks) FROM chunks GROUP BY segment").ToDictionary(r => r.Segment, r => r.Newest);
+        return connection.Query<SegmentFigure>("SELECT segment, MAX(last_ticks) AS figure FROM chunks GROUP BY segment").ToDictionary(r => r.Segment, r => r.Figure);
     }
 
     public void DropSegment(long segment)

@@ -161,7 +161,7 @@ public sealed class MetricHistory
     {
         var resolution = query.From >= now - Fine.Keep ? Fine : Coarse;
         await using var connection = await file.OpenAsync(cancellationToken);
-        var stored = (await connection.QueryAsync<(long Id, string Name, string Service, string Instance, string Container)>(
+        var stored = (await connection.QueryAsync<SeriesRow>(
                 "SELECT id, name, service, instance, container FROM series"))
             .Select(r => (r.Id, Series: new MetricSeries(r.Name, new MetricLabels(Empty(r.Service), Empty(r.Instance), Empty(r.Container)))))
             .Where(r => query.Matches(r.Series))
@@ -173,7 +173,7 @@ public sealed class MetricHistory
             var blocks = new SortedDictionary<long, HistoryBlock>();
             if (stored.TryGetValue(series, out var id))
             {
-                foreach (var row in await connection.QueryAsync<(long Start, byte[] Data)>(
+                foreach (var row in await connection.QueryAsync<BlockRow>(
                     "SELECT start, data FROM blocks WHERE series = @id AND resolution = @resolution AND start >= @from AND start <= @to",
                     new { id, resolution = resolution.Id, from = resolution.BlockStart(query.From), to = query.To.ToUnixTimeSeconds() }))
                 {
@@ -308,4 +308,10 @@ public sealed class MetricHistory
     }
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>A row of <c>series</c>: its id and labels (empty text for a label it does not carry).</summary>
+    internal sealed record SeriesRow(long Id, string Name, string Service, string Instance, string Container);
+
+    /// <summary>A stored block: its start (Unix seconds) and its values.</summary>
+    internal sealed record BlockRow(long Start, byte[] Data);
 }
