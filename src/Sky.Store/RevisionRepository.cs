@@ -16,16 +16,27 @@ public sealed class RevisionRepository(SkyDatabase database, TimeProvider clock)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var number = connection.ExecuteScalar<long>(
-            "INSERT INTO revisions(created_at, source, kind, files, content) VALUES (@createdAt, @origin, @kind, '[]', @content); SELECT last_insert_rowid();",
-            new { createdAt = clock.GetUtcNow().ToString("O"), origin, kind, content = JsonSerializer.Serialize(content, RevisionJsonContext.Default.RevisionContent) },
-            transaction);
+        // Commands of their own rather than Dapper's: Dapper.AOT leaves these two calls to plain Dapper (code emitted at
+        // run time, which the ahead-of-time compiled daemon cannot run) without saying why.
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO revisions(created_at, source, kind, files, content) VALUES ($createdAt, $origin, $kind, '[]', $content); SELECT last_insert_rowid();";
+        insert.Parameters.AddWithValue("$createdAt", clock.GetUtcNow().ToString("O"));
+        insert.Parameters.AddWithValue("$origin", origin);
+        insert.Parameters.AddWithValue("$kind", kind);
+        insert.Parameters.AddWithValue("$content", JsonSerializer.Serialize(content, RevisionJsonContext.Default.RevisionContent));
+        var number = (long)insert.ExecuteScalar()!;
         foreach (var change in changes)
         {
-            connection.Execute(
-                "INSERT INTO revision_changes(revision, entry, entry_kind, change, details) VALUES (@number, @entry, @entryKind, @change, @details)",
-                new { number, entry = change.Entry, entryKind = change.EntryKind, change = change.Change, details = JsonSerializer.Serialize(change.Details, RevisionJsonContext.Default.IReadOnlyListString) },
-                transaction);
+            using var add = connection.CreateCommand();
+            add.Transaction = transaction;
+            add.CommandText = "INSERT INTO revision_changes(revision, entry, entry_kind, change, details) VALUES ($number, $entry, $entryKind, $change, $details)";
+            add.Parameters.AddWithValue("$number", number);
+            add.Parameters.AddWithValue("$entry", change.Entry);
+            add.Parameters.AddWithValue("$entryKind", change.EntryKind);
+            add.Parameters.AddWithValue("$change", change.Change);
+            add.Parameters.AddWithValue("$details", JsonSerializer.Serialize(change.Details, RevisionJsonContext.Default.IReadOnlyListString));
+            add.ExecuteNonQuery();
         }
 
         transaction.Commit();

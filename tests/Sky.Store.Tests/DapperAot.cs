@@ -1,3 +1,4 @@
-// The tests read and poke the store's tables with plain Dapper (at run time, by reflection): only the product is
-// compiled ahead of time, so its calls alone are bound at build time (src/Sky.Store/DapperAot.cs).
-[module: Dapper.DapperAot(false)]
+// The tests read and poke the store's tables with Dapper too, bound at build time as the product's calls are: the test
+// process cannot emit code (Directory.Build.props), as the ahead-of-time compiled daemon cannot.
+[module: Dapper.DapperAot]
+[module: Dapper.BindTupleByName(false)]
