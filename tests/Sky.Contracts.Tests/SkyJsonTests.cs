@@ -26,6 +26,17 @@ public sealed class SkyJsonTests
     }
 
     [Fact]
+    public void A_one_off_request_that_leaves_out_start_is_started_and_one_that_says_false_is_not()
+    {
+        var plain = JsonSerializer.Deserialize("""{"image":"base:0.7"}""", SkyJson.Info<OneOffCreateRequest>())!;
+        var held = JsonSerializer.Deserialize("""{"start":false}""", SkyJson.Info<OneOffCreateRequest>())!;
+
+        Assert.True(plain.Start);
+        Assert.Equal("base:0.7", plain.Image);
+        Assert.False(held.Start);
+    }
+
+    [Fact]
     public void Names_are_camel_case_and_nulls_are_left_out()
     {
         var text = JsonSerializer.Serialize(new JobStartAnswer("nightly", 3), SkyJson.Options)

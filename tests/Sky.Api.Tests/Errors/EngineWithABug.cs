@@ -1,25 +1,18 @@
-using System.Reflection;
 using Sky.Runtime;
+using Sky.Testing.Engine;
 
 namespace Sky.Api.Tests.Errors;
 
 /// <summary>
-/// The real engine client with one planted bug: <c>PingAsync</c> throws an exception sky does not expect, as a bug in
-/// sky would. Everything else goes to the engine as usual.
+/// An engine with one planted bug: <c>PingAsync</c> throws an exception sky does not expect, as a bug in sky would.
+/// (An in-memory engine: a proxy around the real client would need code emitted at run time, which the tests, like the
+/// ahead-of-time compiled daemon, cannot do.)
 /// </summary>
-public class EngineWithABug : DispatchProxy
+public static class EngineWithABug
 {
     public const string Bug = "a planted bug in the engine client";
 
-    public IContainerRuntime? Engine { get; set; }
+    public static IContainerRuntime Create() => new FakeContainerRuntime { Ping = Fail };
 
-    public static IContainerRuntime Around(IContainerRuntime engine)
-    {
-        var proxy = Create<IContainerRuntime, EngineWithABug>();
-        ((EngineWithABug)(object)proxy).Engine = engine;
-        return proxy;
-    }
-
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-        targetMethod!.Name == nameof(IContainerRuntime.PingAsync) ? throw new InvalidOperationException(Bug) : targetMethod.Invoke(Engine, args);
+    private static Task<EngineInfo> Fail(CancellationToken cancellationToken) => throw new InvalidOperationException(Bug);
 }

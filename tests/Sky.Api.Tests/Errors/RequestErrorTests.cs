@@ -120,7 +120,7 @@ public sealed class RequestErrorTests : IAsyncLifetime, IDisposable
     public async Task A_bug_in_sky_is_a_500_and_its_stack_trace_is_logged_at_error_level()
     {
         await StopAsync();
-        await StartAsync(EngineWithABug.Around(DockerRuntime.FromEnvironment()));
+        await StartAsync(EngineWithABug.Create());
 
         var (status, error) = await GetAsync("/version");
 

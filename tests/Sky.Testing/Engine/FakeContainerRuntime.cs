@@ -19,6 +19,9 @@ public sealed class FakeContainerRuntime : IContainerRuntime
     private int sequence;
     private int subscriptions;
 
+    /// <summary>What <see cref="PingAsync"/> does; by default it is not supported.</summary>
+    public Func<CancellationToken, Task<EngineInfo>>? Ping { get; init; }
+
     /// <summary>How many times the event stream was opened (reconnections count).</summary>
     public int EventSubscriptions => Volatile.Read(ref subscriptions);
 
@@ -146,7 +149,7 @@ public sealed class FakeContainerRuntime : IContainerRuntime
 
     public Task EnsureVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<EngineInfo> PingAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<EngineInfo> PingAsync(CancellationToken cancellationToken) => Ping?.Invoke(cancellationToken) ?? throw new NotSupportedException();
 
     public Task<ContainerDetails?> InspectContainerAsync(string idOrName, CancellationToken cancellationToken)
     {
