@@ -11,7 +11,7 @@ cleanup() {
     [ -f "$SKY_DATA_DIR/daemon.pid" ] && kill "$(cat "$SKY_DATA_DIR/daemon.pid")" 2>/dev/null || true
     [ -f "$SKY_DATA_DIR/registry/registry.pid" ] && kill "$(cat "$SKY_DATA_DIR/registry/registry.pid")" 2>/dev/null || true
     docker rm -f my-application-production-database my-application-production my-application-dev-database my-application-dev >/dev/null 2>&1 || true
-    docker network rm my-application-production my-application-dev >/dev/null 2>&1 || true
+    docker network rm sky-my-application-production sky-my-application-dev my-application-production my-application-dev >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
