@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sky.Testing;
 
 namespace Sky.Contracts.Tests;
 
@@ -170,7 +171,7 @@ public sealed class SkyJsonTests
     [Fact]
     public void Every_enum_a_contract_carries_is_written_as_a_camel_case_word()
     {
-        var enums = Reachable(Contracts).Where(t => t.IsEnum);
+        var enums = JsonTypesReached.From(SkyJson.Options, Contracts).Where(t => t.IsEnum);
 
         Assert.All(enums.SelectMany(t => Enum.GetValues(t).Cast<Enum>()), value => Assert.Equal(
             $"\"{JsonNamingPolicy.CamelCase.ConvertName(value.ToString())}\"",
@@ -180,27 +181,4 @@ public sealed class SkyJsonTests
     private static Type[] Contracts => typeof(SkyJson).Assembly.GetExportedTypes().Where(t => t.GetMethod("<Clone>$") is not null).ToArray();
 
     private static T RoundTrip<T>(T value) => JsonSerializer.Deserialize(JsonSerializer.Serialize(value, SkyJson.Info<T>()), SkyJson.Info<T>())!;
-
-    /// <summary>Every type the serializer meets writing <paramref name="roots"/>: their properties', elements' and keys' types.</summary>
-    private static HashSet<Type> Reachable(IEnumerable<Type> roots)
-    {
-        var seen = new HashSet<Type>();
-        var waiting = new Queue<Type>(roots);
-        while (waiting.TryDequeue(out var type))
-        {
-            type = Nullable.GetUnderlyingType(type) ?? type;
-            if (!seen.Add(type))
-            {
-                continue;
-            }
-
-            var info = SkyJson.Options.GetTypeInfo(type);
-            foreach (var next in info.Properties.Select(p => p.PropertyType).Append(info.ElementType).Append(info.KeyType).OfType<Type>())
-            {
-                waiting.Enqueue(next);
-            }
-        }
-
-        return seen;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sky.Model.Routing;
+using Sky.Testing;
 
 namespace Sky.Model.Tests;
 
@@ -11,7 +12,7 @@ public sealed class SpecJsonTests
     [Fact]
     public void Every_enum_of_an_entry_is_written_as_a_kebab_case_word()
     {
-        var enums = Reachable(Entries).Where(t => t.IsEnum).ToList();
+        var enums = JsonTypesReached.From(SpecJson.Options, Entries).Where(t => t.IsEnum).ToList();
 
         Assert.Contains(typeof(RestartMode), enums);
         Assert.All(enums.SelectMany(t => Enum.GetValues(t).Cast<Enum>()), value => Assert.Equal(
@@ -43,28 +44,5 @@ public sealed class SpecJsonTests
         Assert.StartsWith("""{"name":"web","instances":[{"service":"web","name":"production","network":"sky-web-production","containers":[]""", text, StringComparison.Ordinal);
         Assert.Contains("\"balancing\":\"least-requests\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("null", text, StringComparison.Ordinal);
-    }
-
-    /// <summary>Every type the serializer meets writing <paramref name="roots"/>: their properties', elements' and keys' types.</summary>
-    private static HashSet<Type> Reachable(IEnumerable<Type> roots)
-    {
-        var seen = new HashSet<Type>();
-        var waiting = new Queue<Type>(roots);
-        while (waiting.TryDequeue(out var type))
-        {
-            type = Nullable.GetUnderlyingType(type) ?? type;
-            if (!seen.Add(type))
-            {
-                continue;
-            }
-
-            var info = SpecJson.Options.GetTypeInfo(type);
-            foreach (var next in info.Properties.Select(p => p.PropertyType).Append(info.ElementType).Append(info.KeyType).OfType<Type>())
-            {
-                waiting.Enqueue(next);
-            }
-        }
-
-        return seen;
     }
 }
