@@ -129,11 +129,11 @@ public sealed class JobRunner(
                 state = JobRunState.Failed;
             }
 
+            // The log store keeps the run's output once the container is gone: it reads it to the end first, and
+            // before the run is said to be over, so `sky job logs` right after a run finds its last lines.
+            await (output ?? NoOutputKeeper.Instance).ReadToEndAsync(containerId, shutdown);
             var text = await CollectOutputAsync(containerId, shutdown);
             await CompleteAsync(run.Job, run.Id, state, exitCode, text, reason);
-
-            // The log store keeps the run's output once the container is gone: it reads it to the end first.
-            await (output ?? NoOutputKeeper.Instance).ReadToEndAsync(containerId, shutdown);
             await runtime.RemoveQuietlyAsync(containerId, logger);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Sky.Feed;
 using Sky.Feed.Changes;
 using Sky.Logs.Store;
+using Sky.Model;
 using Sky.Runtime;
 
 namespace Sky.Logs.Collection;
@@ -31,16 +32,65 @@ public sealed class LogCollector(IContainerRuntime runtime, StateFeed feed, LogS
 
     public async Task ReadToEndAsync(string containerId, CancellationToken cancellationToken)
     {
-        var facts = feed.Current.Containers.Values.FirstOrDefault(c => c.Id == containerId);
-        if (facts?.Phase == ContainerPhase.Running || !readers.TryGetValue(containerId, out var reading))
+        // The engine, not the feed, says whether it ran and still runs: the caller has often just seen it end (a job's
+        // wait, a stop that returned) before the feed heard of it, and its last lines are still on their way.
+        if (await EngineStateAsync(containerId, cancellationToken) is null or ContainerState.Created or ContainerState.Running)
         {
-            // A running container is killed by its removal: there is no end of its output to wait for.
+            // Never started: no output. Still running: its removal kills it, there is no end to wait for.
             Flush();
             return;
         }
 
-        await Task.WhenAny(reading, Task.Delay(CollectBound, clock, cancellationToken));
+        using var bound = new CancellationTokenSource(CollectBound, clock);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        try
+        {
+            // A short run can end before the collector has heard that it started: its reading begins here then.
+            Ensure(await SeenRunningAsync(containerId, waiting.Token));
+            if (readers.TryGetValue(containerId, out var reading))
+            {
+                await reading.WaitAsync(waiting.Token);
+            }
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Bounded: what was read is kept.
+        }
+
         Flush();
+    }
+
+    private async Task<ContainerState?> EngineStateAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await runtime.InspectContainerAsync(containerId, cancellationToken))?.State;
+        }
+        catch (Exception e) when (e is EngineException or EngineUnavailableException or HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The container's facts once the feed has seen it past its creation (its reading needs its labels).</summary>
+    private async Task<ContainerFacts> SeenRunningAsync(string containerId, CancellationToken cancellationToken)
+    {
+        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
+        {
+            var facts = item switch
+            {
+                FeedSnapshot snapshot => snapshot.Containers.Values.FirstOrDefault(c => c.Id == containerId),
+                ContainerChanged changed when changed.Container.Id == containerId => changed.Container,
+                ContainersListed listed => listed.Containers.FirstOrDefault(c => c.Id == containerId),
+                _ => null,
+            };
+            if (facts is not null && facts.Phase != ContainerPhase.Created)
+            {
+                return facts;
+            }
+        }
+
+        throw new OperationCanceledException(cancellationToken);
     }
 
     /// <summary>Stores every line read so far; the flush loop calls it, and so do removals and tests.</summary>
