@@ -73,6 +73,10 @@ exposition=$(curl -s "$SKY_ADDR/metrics")
 sample_ms=$(echo "$exposition" | awk '/^sky_sampling_seconds\{/ {printf "%.1f", $2 * 1000}')
 sampled=$(echo "$exposition" | awk '/^sky_sampling_containers\{/ {print $2}')
 sample_cpu_ms=$(echo "$exposition" | awk '/^sky_sampling_cpu_seconds\{/ {printf "%.1f", $2 * 1000}')
+# The daemon's own account of its memory (DaemonFigures): its heap after the last collection and what the collector
+# keeps committed; the rest of its private memory is native (SQLite, buffers, stacks).
+figure() { echo "$exposition" | awk -v n="$1" '$1 ~ "^"n"\\{" {printf "%.1f", $2 / 1048576}'; }
+heap_mb=$(figure sky_daemon_gc_heap); committed_mb=$(figure sky_daemon_gc_committed)
 sample_share=$(awk -v ms="${sample_cpu_ms:-0}" 'BEGIN {printf "%.2f", ms / 10000 * 100}')
 
 report=$(cat <<MD
@@ -89,6 +93,7 @@ followers of \`/api/v1/events/stream\`, ${idle} s idle window after ${settle} s 
 
 Goal: ≤ 100 MB RSS and ≤ 1 % of a core. Resource sampling (part of the daemon's figures): ${sampled:-?} containers read
 in ${sample_ms:-?} ms (wall) and ${sample_cpu_ms:-?} ms of CPU every 10 s: ${sample_share} % of a core (goal ≤ 1 %).
+The daemon's heap after its last collection: ${heap_mb:-?} MB, ${committed_mb:-?} MB committed by the collector.
 MD
 )
 echo "$report"

@@ -83,6 +83,7 @@ public sealed class ResourceSampler(IContainerRuntime runtime, StateFeed feed, I
         {
             points.Add(new MetricPoint(SampleCpuSeconds, MetricLabels.None, used.TotalSeconds, now));
         }
+        points.AddRange(DaemonFigures.Points(now));
         sink.Write(points);
     }
 

@@ -43,6 +43,26 @@ public sealed class ResourceSamplerTests
         Assert.Contains(written, p => p.Name == ResourceSampler.SampleCpuSeconds && p.Value >= 0);
     }
 
+    [Fact]
+    public async Task Each_sample_tells_the_daemon_s_own_memory_and_collections()
+    {
+        using var sampler = new ResourceSampler(runtime, new StateFeed(clock), new Sink(written), new MetricsSettings(), clock, NullLogger<ResourceSampler>.Instance);
+        await sampler.SampleAsync(CancellationToken.None);
+        var allocatedBefore = written.Single(p => p.Name == DaemonFigures.AllocatedBytes).Value;
+
+        // Something held, something collected: the figures move with what the process does.
+        GC.KeepAlive(Enumerable.Range(0, 1000).Select(i => new byte[1024]).ToList());
+        GC.Collect();
+        written.Clear();
+        await sampler.SampleAsync(CancellationToken.None);
+
+        Assert.True(written.Single(p => p.Name == DaemonFigures.ResidentBytes).Value > written.Single(p => p.Name == DaemonFigures.HeapBytes).Value);
+        Assert.True(written.Single(p => p.Name == DaemonFigures.CommittedBytes).Value >= written.Single(p => p.Name == DaemonFigures.HeapBytes).Value);
+        Assert.True(written.Single(p => p.Name == DaemonFigures.AllocatedBytes).Value >= allocatedBefore + 1_000_000);
+        Assert.True(written.Single(p => p.Name == DaemonFigures.Collections).Value >= 1);
+        Assert.All(written.Where(p => p.Name.StartsWith("sky.daemon.", StringComparison.Ordinal)), p => Assert.Equal(MetricLabels.None, p.Labels));
+    }
+
     private sealed class Sink(List<MetricPoint> points) : IMetricSink
     {
         public void Write(IReadOnlyList<MetricPoint> batch) => points.AddRange(batch);
