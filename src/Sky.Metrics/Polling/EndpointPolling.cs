@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sky.Feed;
+using Sky.Feed.Changes;
 using Sky.Metrics.Sampling;
 using Sky.Model;
 using Sky.Model.Metrics;
@@ -22,7 +23,7 @@ public sealed class EndpointPolling(StateFeed feed, IMetricSink sink, TimeProvid
     private readonly Dictionary<(string Container, PollKind Kind), string> failing = [];
     private PollingInstances instances = new(DesiredState.Empty);
 
-    /// <summary>Polls every endpoint that is due now; the loop calls it every second (and it returns at once when no instance polls).</summary>
+    /// <summary>Polls every endpoint that is due now; the loop calls it every second while any instance polls.</summary>
     public async Task PollDueAsync(CancellationToken cancellationToken)
     {
         var snapshot = feed.Current;
@@ -89,10 +90,9 @@ public sealed class EndpointPolling(StateFeed feed, IMetricSink sink, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
@@ -102,10 +102,44 @@ public sealed class EndpointPolling(StateFeed feed, IMetricSink sink, TimeProvid
                 {
                     logger.LogWarning("metrics: polling failed: {Error}", exception.Message);
                 }
+
+                if (!instances.Any && due.Count == 0)
+                {
+                    await StateChangedAsync(instances.State, stoppingToken);
+                }
+                else
+                {
+                    await Task.Delay(Tick, clock, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// Returns once the desired state is another than <paramref name="state"/>. With nothing to poll (most daemons)
+    /// the loop sleeps until a configuration is applied instead of waking every second for nothing.
+    /// </summary>
+    private async Task StateChangedAsync(DesiredState state, CancellationToken cancellationToken)
+    {
+        using var subscription = feed.Subscribe(capacity: 64);
+        if (!ReferenceEquals(subscription.Snapshot.State, state))
+        {
+            return;
+        }
+
+        // Ends when a new state comes, or when the subscription fell behind (its queue completes): either way, look again.
+        while (await subscription.Changes.WaitToReadAsync(cancellationToken))
+        {
+            while (subscription.Changes.TryRead(out var change))
+            {
+                if (change is DesiredStateChanged)
+                {
+                    return;
+                }
+            }
         }
     }
 
