@@ -34,15 +34,26 @@ internal sealed class ContainerResources(DockerHttpClient client)
         var found = await FindAsync(id, cancellationToken);
         if (found is null)
         {
-            files.TryRemove(id, out _);
+            Forget(id);
             return null;
         }
 
-        files[id] = found.Files;
+        files.AddOrUpdate(id, found.Files, (_, old) =>
+        {
+            old?.Dispose();
+            return found.Files;
+        });
         return found.Files?.Read(now) ?? await ReadFromEngineAsync(id, now, cancellationToken);
     }
 
-    public void Forget(string id) => files.TryRemove(id, out _);
+    /// <summary>The container is gone: its files are closed.</summary>
+    public void Forget(string id)
+    {
+        if (files.TryRemove(id, out var old))
+        {
+            old?.Dispose();
+        }
+    }
 
     private async Task<Found?> FindAsync(string id, CancellationToken cancellationToken)
     {
