@@ -124,21 +124,12 @@ public sealed class EndpointPolling(StateFeed feed, IMetricSink sink, TimeProvid
     /// </summary>
     private async Task StateChangedAsync(DesiredState state, CancellationToken cancellationToken)
     {
-        using var subscription = feed.Subscribe(capacity: 64);
-        if (!ReferenceEquals(subscription.Snapshot.State, state))
+        // A snapshot comes first, and again after falling behind: it tells whether the state changed meanwhile.
+        await foreach (var item in feed.WatchAsync(cancellationToken: cancellationToken))
         {
-            return;
-        }
-
-        // Ends when a new state comes, or when the subscription fell behind (its queue completes): either way, look again.
-        while (await subscription.Changes.WaitToReadAsync(cancellationToken))
-        {
-            while (subscription.Changes.TryRead(out var change))
+            if (item is FeedSnapshot snapshot ? !ReferenceEquals(snapshot.State, state) : item is DesiredStateChanged)
             {
-                if (change is DesiredStateChanged)
-                {
-                    return;
-                }
+                return;
             }
         }
     }

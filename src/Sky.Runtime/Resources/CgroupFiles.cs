@@ -34,23 +34,32 @@ internal sealed class CgroupFiles : IDisposable
         var memoryFolder = Folder(paths, "memory");
         var blkioFolder = Folder(paths, "blkio");
         var unifiedFolder = paths.TryGetValue("", out var path) && File.Exists(Path.Combine(Root + path, "cpu.stat")) ? Root + path : null;
-        if (cpuFolder is not null && memoryFolder is not null)
+        try
         {
-            memoryLimit = Limit(Number(KernelText.Read(Path.Combine(memoryFolder, "memory.limit_in_bytes"))), hostMemory);
-            cpuFile = Open(Path.Combine(cpuFolder, "cpuacct.usage"));
-            memoryStatFile = Open(Path.Combine(memoryFolder, "memory.stat"));
-            memoryUsageFile = Open(Path.Combine(memoryFolder, "memory.usage_in_bytes"));
-            ioFile = blkioFolder is null ? null : Open(Path.Combine(blkioFolder, "blkio.throttle.io_service_bytes"));
+            if (cpuFolder is not null && memoryFolder is not null)
+            {
+                memoryLimit = Limit(Number(KernelText.Read(Path.Combine(memoryFolder, "memory.limit_in_bytes"))), hostMemory);
+                cpuFile = Open(Path.Combine(cpuFolder, "cpuacct.usage"));
+                memoryStatFile = Open(Path.Combine(memoryFolder, "memory.stat"));
+                memoryUsageFile = Open(Path.Combine(memoryFolder, "memory.usage_in_bytes"));
+                ioFile = blkioFolder is null ? null : Open(Path.Combine(blkioFolder, "blkio.throttle.io_service_bytes"));
+            }
+            else if (unifiedFolder is not null)
+            {
+                unified = true;
+                var max = KernelText.Read(Path.Combine(unifiedFolder, "memory.max")).Trim();
+                memoryLimit = max == "max" ? hostMemory : Limit(Number(max), hostMemory);
+                cpuFile = Open(Path.Combine(unifiedFolder, "cpu.stat"));
+                memoryStatFile = Open(Path.Combine(unifiedFolder, "memory.stat"));
+                memoryUsageFile = Open(Path.Combine(unifiedFolder, "memory.current"));
+                ioFile = Open(Path.Combine(unifiedFolder, "io.stat"));
+            }
         }
-        else if (unifiedFolder is not null)
+        catch
         {
-            unified = true;
-            var max = KernelText.Read(Path.Combine(unifiedFolder, "memory.max")).Trim();
-            memoryLimit = max == "max" ? hostMemory : Limit(Number(max), hostMemory);
-            cpuFile = Open(Path.Combine(unifiedFolder, "cpu.stat"));
-            memoryStatFile = Open(Path.Combine(unifiedFolder, "memory.stat"));
-            memoryUsageFile = Open(Path.Combine(unifiedFolder, "memory.current"));
-            ioFile = Open(Path.Combine(unifiedFolder, "io.stat"));
+            // A file that could not be opened: the ones that were are closed now, not when the finalizer runs.
+            Dispose();
+            throw;
         }
     }
 
@@ -83,10 +92,9 @@ internal sealed class CgroupFiles : IDisposable
             return null;
         }
 
-        CgroupFiles? files = null;
         try
         {
-            files = new CgroupFiles(pid, paths, hostMemory);
+            var files = new CgroupFiles(pid, paths, hostMemory);
             if (files.cpuFile is not null)
             {
                 return files;
@@ -97,8 +105,6 @@ internal sealed class CgroupFiles : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A file the constructor could not open (the handles it had opened are closed by their finalizers).
-            files?.Dispose();
             return null;
         }
     }
