@@ -9,7 +9,9 @@ namespace Sky.Metrics;
 /// </summary>
 public sealed class LatestValues
 {
-    private readonly ConcurrentDictionary<MetricSeries, MetricPoint> latest = new();
+    // A slot per series, written in place: replacing a dictionary's value of this size makes a new entry each time, and
+    // with 300 containers sampled every 10 s those entries lived just long enough to need a full collection to go.
+    private readonly ConcurrentDictionary<MetricSeries, LatestSlot> latest = new();
 
     public int Count => latest.Count;
 
@@ -17,24 +19,44 @@ public sealed class LatestValues
     {
         foreach (var point in points)
         {
-            latest[MetricSeries.Of(point)] = point;
+            var series = MetricSeries.Of(point);
+            while (true)
+            {
+                if (!latest.TryGetValue(series, out var slot))
+                {
+                    if (latest.TryAdd(series, new LatestSlot(point)))
+                    {
+                        break;
+                    }
+                }
+                else if (slot.TrySet(point))
+                {
+                    break;
+                }
+                else
+                {
+                    // Forgotten between the lookup and the write: out with it (whoever forgot it may not have yet), and a new one.
+                    latest.TryRemove(new KeyValuePair<MetricSeries, LatestSlot>(series, slot));
+                }
+            }
         }
     }
 
-    public MetricPoint? Get(MetricSeries series) => latest.TryGetValue(series, out var point) ? point : null;
+    public MetricPoint? Get(MetricSeries series) => latest.TryGetValue(series, out var slot) ? slot.Point : null;
 
-    public IReadOnlyList<MetricPoint> All() => [.. latest.Values];
+    public IReadOnlyList<MetricPoint> All() => [.. latest.Values.Select(slot => slot.Point)];
 
     public IReadOnlyList<MetricPoint> Where(Func<MetricSeries, bool> matches) =>
-        [.. latest.Where(pair => matches(pair.Key)).Select(pair => pair.Value)];
+        [.. latest.Where(pair => matches(pair.Key)).Select(pair => pair.Value.Point)];
 
     public int ForgetOlderThan(DateTimeOffset cutoff)
     {
         var forgotten = 0;
-        foreach (var (series, point) in latest)
+        foreach (var (series, slot) in latest)
         {
-            if (point.Time < cutoff && latest.TryRemove(new KeyValuePair<MetricSeries, MetricPoint>(series, point)))
+            if (slot.TryForget(cutoff))
             {
+                latest.TryRemove(new KeyValuePair<MetricSeries, LatestSlot>(series, slot));
                 forgotten++;
             }
         }

@@ -77,7 +77,8 @@ public sealed class HistoryBlock
         }
     }
 
-    public byte[] ToBytes() => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
+    /// <summary>The stored form: the floats' bytes, into <paramref name="target"/> (exactly that long).</summary>
+    public void CopyBytesTo(Span<byte> target) => MemoryMarshal.AsBytes(values.AsSpan()).CopyTo(target);
 
     public HistoryBlock Copy() => new(Start, (float[])values.Clone());
 }

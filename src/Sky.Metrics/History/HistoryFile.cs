@@ -50,20 +50,6 @@ public sealed class HistoryFile
         return connection.ExecuteScalar<long>("SELECT id FROM series WHERE name = @name AND service = @service AND instance = @instance AND container = @container", labels, transaction);
     }
 
-    public static void WriteBlock(SqliteConnection connection, SqliteTransaction transaction, long series, HistoryResolution resolution, HistoryBlock block)
-    {
-        // A command of its own rather than Dapper's: Dapper.AOT takes a byte[] parameter for a list to expand.
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT OR REPLACE INTO blocks(series, resolution, start, data) VALUES ($series, $resolution, $start, $data)";
-        command.Parameters.AddWithValue("$series", series);
-        command.Parameters.AddWithValue("$resolution", resolution.Id);
-        command.Parameters.AddWithValue("$start", block.Start);
-        command.Parameters.Add("$data", SqliteType.Blob).Value = block.ToBytes();
-        command.ExecuteNonQuery();
-    }
-
-
     /// <summary>Drops the blocks that ended before <paramref name="before"/> (Unix seconds), then series left with none.</summary>
     public static int Prune(SqliteConnection connection, HistoryResolution resolution, long before)
     {

@@ -1,43 +1,64 @@
-using System.Globalization;
+using System.Buffers.Text;
 
 namespace Sky.Runtime.Resources;
 
-/// <summary>The few kernel file formats a container's counters come in, parsed without I/O.</summary>
+/// <summary>
+/// The few kernel file formats a container's counters come in, parsed from the bytes as read, without I/O and without
+/// allocating: 300 containers sampled every 10 s made a dictionary of memory.stat's 40 lines, a string of each line and
+/// of each field, and that was most of what the daemon allocated.
+/// </summary>
 internal static class CgroupCounters
 {
-    /// <summary><c>key value</c> lines (memory.stat, cpu.stat).</summary>
-    public static Dictionary<string, long> KeyValues(string text)
+    /// <summary>The value of one <c>key value</c> line (memory.stat, cpu.stat); 0 when the key is not there.</summary>
+    public static long KeyValue(ReadOnlySpan<byte> text, ReadOnlySpan<byte> key)
     {
-        var values = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in text.Split((byte)'\n'))
         {
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && long.TryParse(line.AsSpan(space + 1).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            var line = text[range];
+            if (line.Length > key.Length && line.StartsWith(key) && line[key.Length] == (byte)' ')
             {
-                values[line[..space]] = value;
+                return Utf8Parser.TryParse(line[(key.Length + 1)..].Trim((byte)' '), out long value, out _) ? value : 0;
             }
         }
 
-        return values;
+        return 0;
+    }
+
+    /// <summary>A file of one number (cpuacct.usage, memory.usage_in_bytes).</summary>
+    public static long Number(ReadOnlySpan<byte> text)
+    {
+        var number = text.Trim("\n "u8);
+        return Utf8Parser.TryParse(number, out long value, out var consumed) && consumed == number.Length
+            ? value
+            : throw new FormatException($"not a number: {System.Text.Encoding.ASCII.GetString(number[..Math.Min(number.Length, 40)])}");
     }
 
     /// <summary>/proc/PID/net/dev: bytes received and sent over every interface but loopback.</summary>
-    public static (long Received, long Sent) NetworkBytes(string text)
+    public static (long Received, long Sent) NetworkBytes(ReadOnlySpan<byte> text)
     {
         long received = 0, sent = 0;
-        foreach (var line in text.Split('\n').Skip(2))
+        var lineNumber = 0;
+        foreach (var range in text.Split((byte)'\n'))
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon < 0 || line[..colon].Trim() == "lo")
+            // Two lines of headings first.
+            if (lineNumber++ < 2)
             {
                 continue;
             }
 
-            var fields = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length >= 9)
+            var line = text[range];
+            var colon = line.IndexOf((byte)':');
+            if (colon < 0 || line[..colon].Trim((byte)' ').SequenceEqual("lo"u8))
             {
-                received += long.Parse(fields[0], CultureInfo.InvariantCulture);
-                sent += long.Parse(fields[8], CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            // Receive: bytes packets errs drop fifo frame compressed multicast; transmit: bytes ...
+            var fields = line[(colon + 1)..];
+            if (Field(fields, 0) is { } receivedBytes && Field(fields, 8) is { } sentBytes)
+            {
+                received += receivedBytes;
+                sent += sentBytes;
             }
         }
 
@@ -45,22 +66,32 @@ internal static class CgroupCounters
     }
 
     /// <summary>v1 blkio.throttle.io_service_bytes: <c>MAJOR:MINOR Read N</c> / <c>Write N</c> lines, summed over devices.</summary>
-    public static (long Read, long Written) BlkioBytes(string text)
+    public static (long Read, long Written) BlkioBytes(ReadOnlySpan<byte> text)
     {
         long read = 0, written = 0;
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in text.Split((byte)'\n'))
         {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 3 && long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            var line = text[range];
+            var first = line.IndexOf((byte)' ');
+            if (first < 0)
             {
-                if (fields[1] == "Read")
-                {
-                    read += value;
-                }
-                else if (fields[1] == "Write")
-                {
-                    written += value;
-                }
+                continue;
+            }
+
+            var rest = line[(first + 1)..];
+            var second = rest.IndexOf((byte)' ');
+            if (second < 0 || !Utf8Parser.TryParse(rest[(second + 1)..], out long value, out var consumed) || consumed != rest.Length - second - 1)
+            {
+                continue;
+            }
+
+            if (rest[..second].SequenceEqual("Read"u8))
+            {
+                read += value;
+            }
+            else if (rest[..second].SequenceEqual("Write"u8))
+            {
+                written += value;
             }
         }
 
@@ -68,21 +99,47 @@ internal static class CgroupCounters
     }
 
     /// <summary>v2 io.stat: <c>MAJOR:MINOR rbytes=N wbytes=N ...</c> lines, summed over devices.</summary>
-    public static (long Read, long Written) IoStatBytes(string text)
+    public static (long Read, long Written) IoStatBytes(ReadOnlySpan<byte> text)
     {
         long read = 0, written = 0;
-        foreach (var field in text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var range in text.Split((byte)'\n'))
         {
-            if (field.StartsWith("rbytes=", StringComparison.Ordinal))
+            var line = text[range];
+            foreach (var fieldRange in line.Split((byte)' '))
             {
-                read += long.Parse(field.AsSpan(7), CultureInfo.InvariantCulture);
-            }
-            else if (field.StartsWith("wbytes=", StringComparison.Ordinal))
-            {
-                written += long.Parse(field.AsSpan(7), CultureInfo.InvariantCulture);
+                var field = line[fieldRange];
+                if (field.StartsWith("rbytes="u8) && Utf8Parser.TryParse(field[7..], out long r, out _))
+                {
+                    read += r;
+                }
+                else if (field.StartsWith("wbytes="u8) && Utf8Parser.TryParse(field[7..], out long w, out _))
+                {
+                    written += w;
+                }
             }
         }
 
         return (read, written);
+    }
+
+    /// <summary>The number in the <paramref name="index"/>th field of a line of fields separated by spaces; null when there are fewer.</summary>
+    private static long? Field(ReadOnlySpan<byte> fields, int index)
+    {
+        var seen = 0;
+        foreach (var range in fields.Split((byte)' '))
+        {
+            var field = fields[range];
+            if (field.IsEmpty)
+            {
+                continue;
+            }
+
+            if (seen++ == index)
+            {
+                return Utf8Parser.TryParse(field, out long value, out _) ? value : null;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Win32.SafeHandles;
 
 namespace Sky.Runtime.Resources;
@@ -38,7 +37,7 @@ internal sealed class CgroupFiles : IDisposable
         {
             if (cpuFolder is not null && memoryFolder is not null)
             {
-                memoryLimit = Limit(Number(KernelText.Read(Path.Combine(memoryFolder, "memory.limit_in_bytes"))), hostMemory);
+                memoryLimit = Limit(CgroupCounters.Number(KernelText.ReadBytes(Path.Combine(memoryFolder, "memory.limit_in_bytes"))), hostMemory);
                 cpuFile = Open(Path.Combine(cpuFolder, "cpuacct.usage"));
                 memoryStatFile = Open(Path.Combine(memoryFolder, "memory.stat"));
                 memoryUsageFile = Open(Path.Combine(memoryFolder, "memory.usage_in_bytes"));
@@ -48,7 +47,7 @@ internal sealed class CgroupFiles : IDisposable
             {
                 unified = true;
                 var max = KernelText.Read(Path.Combine(unifiedFolder, "memory.max")).Trim();
-                memoryLimit = max == "max" ? hostMemory : Limit(Number(max), hostMemory);
+                memoryLimit = max == "max" ? hostMemory : Limit(CgroupCounters.Number(System.Text.Encoding.ASCII.GetBytes(max)), hostMemory);
                 cpuFile = Open(Path.Combine(unifiedFolder, "cpu.stat"));
                 memoryStatFile = Open(Path.Combine(unifiedFolder, "memory.stat"));
                 memoryUsageFile = Open(Path.Combine(unifiedFolder, "memory.current"));
@@ -114,7 +113,7 @@ internal sealed class CgroupFiles : IDisposable
     {
         try
         {
-            var (received, sent) = CgroupCounters.NetworkBytes(KernelText.Read(networkFile));
+            var (received, sent) = CgroupCounters.NetworkBytes(KernelText.ReadBytes(networkFile));
             var usage = unified ? ReadUnified(now) : ReadV1(now);
             return usage with { NetworkReceivedBytes = received, NetworkSentBytes = sent };
         }
@@ -134,14 +133,14 @@ internal sealed class CgroupFiles : IDisposable
 
     private ResourceUsage ReadV1(DateTimeOffset now)
     {
-        var memoryStat = CgroupCounters.KeyValues(KernelText.Read(memoryStatFile!));
-        var usage = Number(KernelText.Read(memoryUsageFile!));
-        var (read, written) = ioFile is null ? (0, 0) : CgroupCounters.BlkioBytes(KernelText.Read(ioFile));
+        var inactiveFile = CgroupCounters.KeyValue(KernelText.ReadBytes(memoryStatFile!), "total_inactive_file"u8);
+        var usage = CgroupCounters.Number(KernelText.ReadBytes(memoryUsageFile!));
+        var (read, written) = ioFile is null ? (0, 0) : CgroupCounters.BlkioBytes(KernelText.ReadBytes(ioFile));
         return new ResourceUsage
         {
             Time = now,
-            CpuNanoseconds = Number(KernelText.Read(cpuFile!)),
-            MemoryBytes = Math.Max(0, usage - memoryStat.GetValueOrDefault("total_inactive_file")),
+            CpuNanoseconds = CgroupCounters.Number(KernelText.ReadBytes(cpuFile!)),
+            MemoryBytes = Math.Max(0, usage - inactiveFile),
             MemoryLimitBytes = memoryLimit,
             BlockReadBytes = read,
             BlockWrittenBytes = written,
@@ -150,15 +149,15 @@ internal sealed class CgroupFiles : IDisposable
 
     private ResourceUsage ReadUnified(DateTimeOffset now)
     {
-        var cpu = CgroupCounters.KeyValues(KernelText.Read(cpuFile!));
-        var memoryStat = CgroupCounters.KeyValues(KernelText.Read(memoryStatFile!));
-        var usage = Number(KernelText.Read(memoryUsageFile!));
-        var (read, written) = CgroupCounters.IoStatBytes(KernelText.Read(ioFile!));
+        var cpuMicroseconds = CgroupCounters.KeyValue(KernelText.ReadBytes(cpuFile!), "usage_usec"u8);
+        var inactiveFile = CgroupCounters.KeyValue(KernelText.ReadBytes(memoryStatFile!), "inactive_file"u8);
+        var usage = CgroupCounters.Number(KernelText.ReadBytes(memoryUsageFile!));
+        var (read, written) = CgroupCounters.IoStatBytes(KernelText.ReadBytes(ioFile!));
         return new ResourceUsage
         {
             Time = now,
-            CpuNanoseconds = cpu.GetValueOrDefault("usage_usec") * 1000,
-            MemoryBytes = Math.Max(0, usage - memoryStat.GetValueOrDefault("inactive_file")),
+            CpuNanoseconds = cpuMicroseconds * 1000,
+            MemoryBytes = Math.Max(0, usage - inactiveFile),
             MemoryLimitBytes = memoryLimit,
             BlockReadBytes = read,
             BlockWrittenBytes = written,
@@ -180,6 +179,4 @@ internal sealed class CgroupFiles : IDisposable
         var folder = Root + "/" + controller + path;
         return Directory.Exists(folder) ? folder : null;
     }
-
-    private static long Number(string text) => long.Parse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
 }
