@@ -8,13 +8,12 @@ public sealed class CompactionTests
 
     [Theory]
     [InlineData(48, 25, true)] // what bench/footprint.sh saw after 300 starts: 23 MB past 25 MB alive
-    [InlineData(33, 25, true)] // 8 MB past: more than a quarter of what lives
-    [InlineData(31, 25, false)] // 6 MB past: within a quarter
-    [InlineData(9, 4, true)] // a small daemon: 5 MB past, more than the least worth a pause
-    [InlineData(7, 4, false)]
-    [InlineData(130, 100, true)] // a big one: a quarter of 100 MB
-    [InlineData(124, 100, false)]
-    public void The_heap_is_compacted_once_it_has_grown_past_a_quarter_of_what_lived_at_the_last_full_collection(long heap, long alive, bool due)
+    [InlineData(37, 25, false)] // 12 MB past: within half of what lives
+    [InlineData(14, 4, true)] // a small daemon: 10 MB past, more than the least worth a pause
+    [InlineData(11, 4, false)]
+    [InlineData(160, 100, true)] // a big one: half of 100 MB
+    [InlineData(149, 100, false)]
+    public void The_heap_is_compacted_once_it_has_grown_past_half_of_what_lived_at_the_last_full_collection(long heap, long alive, bool due)
     {
         Assert.Equal(due, Compaction.IsDue(heap * MB, alive * MB));
     }
@@ -23,7 +22,7 @@ public sealed class CompactionTests
     public void Before_any_full_collection_a_heap_past_the_least_growth_is_compacted_to_learn_what_lives()
     {
         Assert.True(Compaction.IsDue(20 * MB, null));
-        Assert.False(Compaction.IsDue(3 * MB, null));
+        Assert.False(Compaction.IsDue(6 * MB, null));
     }
 
     [Fact]
