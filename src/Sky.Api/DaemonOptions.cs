@@ -19,6 +19,13 @@ public sealed record DaemonOptions
     /// </summary>
     public Sky.Metrics.StatsD.StatsdSettings? Statsd { get; init; }
 
+    /// <summary>
+    /// Whether the daemon compacts its process's heap after a burst (<see cref="Maintenance.HeapCompaction"/>). A
+    /// collection is the whole process's: <c>sky daemon</c> owns its process and says so; a daemon built in code (a
+    /// test host running many at once) shares it and leaves the collector alone.
+    /// </summary>
+    public bool CompactsHeap { get; init; }
+
     /// <summary>Whether StatsD also listens on the engine's bridge and containers are told where (<c>statsd.containers</c>).</summary>
     public bool StatsdForContainers { get; init; } = true;
 

@@ -87,7 +87,10 @@ public static class SkyDaemon
         services.AddHostedService<Sky.Supervisor.Rollouts.RolloutResumption>();
         services.AddHostedService<Watching.FolderWatcher>();
         services.AddHostedService<Maintenance.EventRetention>();
-        services.AddHostedService<Maintenance.HeapCompaction>();
+        if (options.CompactsHeap)
+        {
+            services.AddHostedService<Maintenance.HeapCompaction>();
+        }
         services.AddSingleton<StatusReader>();
         services.AddSingleton<Sky.Router.Notices.IRouterNotices, Routing.RouterNotices>();
         services.AddRouter(options.Router);

@@ -63,6 +63,7 @@ public static class DaemonCommand
                 Router = WithRouterListen(settings.Router, parse.GetValue(routerListen)),
                 Statsd = WithStatsdListen(settings.Statsd, parse.GetValue(statsdListen)),
                 StatsdForContainers = settings.StatsdForContainers,
+                CompactsHeap = true,
             };
             if (options.Namespace is { } name && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$"))
             {

@@ -46,7 +46,8 @@ public sealed class JobNotificationTests
         await using var daemon = await TestDaemon.StartAsync(settings: Mailing(sink));
         await daemon.RunAsync("apply", Path.Combine(Examples.Folder, "still-alive.yml"));
 
-        Assert.Equal(0, (await daemon.RunAsync("job", "start", "still-alive", "--wait")).ExitCode);
+        var run = await daemon.RunAsync("job", "start", "still-alive", "--wait");
+        Assert.True(run.ExitCode == 0, run.ToString());
 
         var completed = await sink.WaitForAsync(m => m.Subject == "[sky] still-alive completed", "the completion e-mail");
         Assert.Contains("jane@example.com", completed.To, StringComparison.Ordinal);
