@@ -72,24 +72,17 @@ internal static class CgroupCounters
         foreach (var range in text.Split((byte)'\n'))
         {
             var line = text[range];
-            var first = line.IndexOf((byte)' ');
-            if (first < 0)
+            if (Field(line, 2) is not { } value)
             {
                 continue;
             }
 
-            var rest = line[(first + 1)..];
-            var second = rest.IndexOf((byte)' ');
-            if (second < 0 || !Utf8Parser.TryParse(rest[(second + 1)..], out long value, out var consumed) || consumed != rest.Length - second - 1)
-            {
-                continue;
-            }
-
-            if (rest[..second].SequenceEqual("Read"u8))
+            var operation = FieldText(line, 1);
+            if (operation.SequenceEqual("Read"u8))
             {
                 read += value;
             }
-            else if (rest[..second].SequenceEqual("Write"u8))
+            else if (operation.SequenceEqual("Write"u8))
             {
                 written += value;
             }
@@ -122,24 +115,30 @@ internal static class CgroupCounters
         return (read, written);
     }
 
-    /// <summary>The number in the <paramref name="index"/>th field of a line of fields separated by spaces; null when there are fewer.</summary>
+    /// <summary>The number in the <paramref name="index"/>th field of a line of fields separated by spaces; null when there are fewer or it is no number.</summary>
     private static long? Field(ReadOnlySpan<byte> fields, int index)
+    {
+        var field = FieldText(fields, index);
+        return !field.IsEmpty && Utf8Parser.TryParse(field, out long value, out var consumed) && consumed == field.Length ? value : null;
+    }
+
+    /// <summary>The <paramref name="index"/>th field of a line of fields separated by one space or more; empty when there are fewer.</summary>
+    private static ReadOnlySpan<byte> FieldText(ReadOnlySpan<byte> fields, int index)
     {
         var seen = 0;
         foreach (var range in fields.Split((byte)' '))
         {
-            var field = fields[range];
-            if (field.IsEmpty)
+            if (fields[range].IsEmpty)
             {
                 continue;
             }
 
             if (seen++ == index)
             {
-                return Utf8Parser.TryParse(field, out long value, out _) ? value : null;
+                return fields[range];
             }
         }
 
-        return null;
+        return [];
     }
 }
