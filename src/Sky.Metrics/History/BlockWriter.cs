@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Sky.Metrics.History;
 
 /// <summary>
-/// Writes blocks of one flush: one prepared statement for all of them, and one buffer per block size that each
+/// Writes blocks of one flush: one prepared statement for all of them, and one buffer per stored length that each
 /// block's floats are copied into (SQLite copies a bound blob when the row is written). A command, its parameters and
 /// a byte array per row were most of what a flush of thousands of blocks allocated.
 /// </summary>
@@ -31,11 +31,11 @@ internal sealed class BlockWriter : IDisposable
     /// <summary>Copies the block's values for the next <see cref="Write"/> (under the lock its writers hold).</summary>
     public void Take(HistoryBlock block)
     {
-        var bytes = block.Slots * sizeof(float);
-        if (!buffers.TryGetValue(bytes, out var buffer))
+        var length = block.StoredLength;
+        if (!buffers.TryGetValue(length, out var buffer))
         {
-            buffer = new byte[bytes];
-            buffers[bytes] = buffer;
+            buffer = new byte[length];
+            buffers[length] = buffer;
         }
 
         block.CopyBytesTo(buffer);

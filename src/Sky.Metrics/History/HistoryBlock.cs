@@ -77,8 +77,16 @@ public sealed class HistoryBlock
         }
     }
 
-    /// <summary>The stored form: the floats' bytes, into <paramref name="target"/> (exactly that long).</summary>
-    public void CopyBytesTo(Span<byte> target) => MemoryMarshal.AsBytes(values.AsSpan()).CopyTo(target);
+    /// <summary>
+    /// The length of the stored form: the floats' bytes up to the last measured slot. The slots after it are not
+    /// measured yet (an open block fills from its start) and read back as not measured, so they are left out: half a
+    /// block on average, and the row of a whole one (1.4 KB) is past what SQLite keeps in the row's own page (about
+    /// 1 KB), so every write of it took a second page.
+    /// </summary>
+    public int StoredLength => (values.AsSpan().LastIndexOfAnyExcept(float.NaN) + 1) * sizeof(float);
+
+    /// <summary>The stored form, into <paramref name="target"/> (<see cref="StoredLength"/> bytes long).</summary>
+    public void CopyBytesTo(Span<byte> target) => MemoryMarshal.AsBytes(values.AsSpan()).Slice(0, target.Length).CopyTo(target);
 
     public HistoryBlock Copy() => new(Start, (float[])values.Clone());
 }

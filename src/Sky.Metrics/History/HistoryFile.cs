@@ -42,21 +42,24 @@ public sealed class HistoryFile
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => file.OpenAsync(cancellationToken);
 
-    /// <summary>The stored id of <paramref name="series"/>, made on first use.</summary>
-    public static long IdOf(SqliteConnection connection, MetricSeries series, SqliteTransaction? transaction = null)
+    /// <summary>The stored id of <paramref name="series"/>, made on first use; <c>Created</c> when this call made it.</summary>
+    public static (long Id, bool Created) IdOf(SqliteConnection connection, MetricSeries series, SqliteTransaction? transaction = null)
     {
         var labels = new { name = series.Name, service = series.Labels.Service ?? "", instance = series.Labels.Instance ?? "", container = series.Labels.Container ?? "" };
-        connection.Execute("INSERT OR IGNORE INTO series(name, service, instance, container) VALUES (@name, @service, @instance, @container)", labels, transaction);
-        return connection.ExecuteScalar<long>("SELECT id FROM series WHERE name = @name AND service = @service AND instance = @instance AND container = @container", labels, transaction);
+        var created = connection.Query<long>(
+            "INSERT OR IGNORE INTO series(name, service, instance, container) VALUES (@name, @service, @instance, @container) RETURNING id", labels, transaction).AsList();
+        return created.Count > 0
+            ? (created[0], true)
+            : (connection.ExecuteScalar<long>("SELECT id FROM series WHERE name = @name AND service = @service AND instance = @instance AND container = @container", labels, transaction), false);
     }
 
-    /// <summary>Drops the blocks that ended before <paramref name="before"/> (Unix seconds), then series left with none.</summary>
-    public static int Prune(SqliteConnection connection, HistoryResolution resolution, long before)
-    {
-        var dropped = connection.Execute(
+    /// <summary>Drops the blocks that ended before <paramref name="before"/> (Unix seconds); returns how many.</summary>
+    public static int PruneBlocks(SqliteConnection connection, HistoryResolution resolution, long before) =>
+        connection.Execute(
             "DELETE FROM blocks WHERE resolution = @resolution AND start + @span <= @before",
             new { resolution = resolution.Id, span = (long)resolution.Block.TotalSeconds, before });
-        connection.Execute("DELETE FROM series WHERE id NOT IN (SELECT DISTINCT series FROM blocks)");
-        return dropped;
-    }
+
+    /// <summary>Drops the series left with no block; returns their ids.</summary>
+    public static IReadOnlyList<long> DropEmptySeries(SqliteConnection connection) =>
+        connection.Query<long>("DELETE FROM series WHERE id NOT IN (SELECT DISTINCT series FROM blocks) RETURNING id").AsList();
 }

@@ -9,9 +9,9 @@ namespace Sky.Metrics.History;
 /// </summary>
 public sealed class HistoryWriter(MetricHistory history, LatestValues latest, MetricsSettings settings, TimeProvider clock, ILogger<HistoryWriter> logger) : BackgroundService
 {
-    // Each flush rewrites every open block (an hour of a series, 1.4 KB): with 300 containers, thousands of rows. Every
-    // minute that was a tenth of the idle daemon's CPU (bench/footprint.sh); a crash loses at most this much of the
-    // history, a stop nothing (StopAsync writes).
+    // Each flush rewrites every open block (up to an hour of a series, at most 1.4 KB): with 300 containers, about 5,000
+    // rows. Every minute that was a tenth of the idle daemon's CPU (bench/footprint.sh); a crash loses at most this much
+    // of the history, a stop nothing (StopAsync writes).
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMinutes(5);
 
     public static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);

@@ -6,8 +6,8 @@ namespace Sky.Metrics.History;
 /// <summary>
 /// Every series' past values, at two resolutions: 10 s for a day and 5 min for a month (the settings say how long).
 /// The current block of each series lives in memory and is written every <see cref="Flush"/> (the writer calls it
-/// each minute and at stop, so a crash loses at most a minute); a 5-minute value is the average of the 10 s values in
-/// it. Reads merge the file and memory, so the newest values are there before they are written.
+/// every five minutes and at stop, so a crash loses at most five minutes); a 5-minute value is the average of the
+/// 10 s values in it. Reads merge the file and memory, so the newest values are there before they are written.
 /// </summary>
 public sealed class MetricHistory
 {
@@ -124,10 +124,21 @@ public sealed class MetricHistory
         using var connection = file.Open();
         using var transaction = connection.BeginTransaction();
         using var writer = new BlockWriter(connection, transaction);
+        var created = new HashSet<OpenSeries>();
         foreach (var (state, resolution, block, merged) in writes)
         {
-            var id = state.Id ??= HistoryFile.IdOf(connection, state.Series, transaction);
-            var stored = merged ? null : ReadBlock(connection, id, resolution, block.Start, transaction);
+            if (state.Id is not { } id)
+            {
+                (id, var made) = HistoryFile.IdOf(connection, state.Series, transaction);
+                state.Id = id;
+                if (made)
+                {
+                    created.Add(state);
+                }
+            }
+
+            // A series the file did not know has no block stored to merge with.
+            var stored = merged || created.Contains(state) ? null : ReadBlock(connection, id, resolution, block.Start, transaction);
             lock (gate)
             {
                 // An open block goes on being written meanwhile: what it holds now is what is stored (it is dirty
@@ -151,8 +162,9 @@ public sealed class MetricHistory
     {
         Flush();
         using var connection = file.Open();
-        var dropped = HistoryFile.Prune(connection, Fine, (now - Fine.Keep).ToUnixTimeSeconds())
-            + HistoryFile.Prune(connection, Coarse, (now - Coarse.Keep).ToUnixTimeSeconds());
+        var dropped = HistoryFile.PruneBlocks(connection, Fine, (now - Fine.Keep).ToUnixTimeSeconds())
+            + HistoryFile.PruneBlocks(connection, Coarse, (now - Coarse.Keep).ToUnixTimeSeconds());
+        var gone = HistoryFile.DropEmptySeries(connection).ToHashSet();
         lock (gate)
         {
             foreach (var (series, state) in open.ToList())
@@ -164,7 +176,12 @@ public sealed class MetricHistory
                     open.Remove(series);
                 }
 
-                state.Id = null;
+                // Only a series whose row was dropped needs its id made again: looking every id up again after each
+                // prune cost two queries per series (thousands with 300 containers) every ten minutes.
+                if (state.Id is { } id && gone.Contains(id))
+                {
+                    state.Id = null;
+                }
             }
         }
 
@@ -219,6 +236,7 @@ public sealed class MetricHistory
     {
         state.LastWritten = point.Time;
         var fineStart = Fine.BlockStart(point.Time);
+        var fineRolled = false;
         if (state.Fine is { } current && current.Start != fineStart)
         {
             if (fineStart < current.Start)
@@ -228,36 +246,43 @@ public sealed class MetricHistory
 
             retired.Add((state, Fine, current, state.FineMerged));
             state.Fine = null;
+            fineRolled = true;
         }
 
-        var fine = state.Fine ??= NewBlock(state, Fine, fineStart);
+        var fine = state.Fine ??= NewBlock(state, Fine, fineStart, fineRolled);
         var slot = Fine.Slot(point.Time, fineStart);
         fine.Set(slot, (float)point.Value);
 
         var coarseStart = Coarse.BlockStart(point.Time);
+        var coarseRolled = false;
         if (state.Coarse is { } day && day.Start != coarseStart)
         {
             retired.Add((state, Coarse, day, state.CoarseMerged));
             state.Coarse = null;
+            coarseRolled = true;
         }
 
-        var coarse = state.Coarse ??= NewBlock(state, Coarse, coarseStart);
+        var coarse = state.Coarse ??= NewBlock(state, Coarse, coarseStart, coarseRolled);
         var perCoarse = (int)(Coarse.Step / Fine.Step);
         var first = slot / perCoarse * perCoarse;
         var time = DateTimeOffset.FromUnixTimeSeconds(fineStart + (long)(first * Fine.Step.TotalSeconds));
         coarse.Set(Coarse.Slot(time, coarseStart), fine.Average(first, perCoarse));
     }
 
-    /// <summary>A block new in memory: its first write merges with whatever the file holds for the same time.</summary>
-    private HistoryBlock NewBlock(OpenSeries state, HistoryResolution resolution, long start)
+    /// <summary>
+    /// A block new in memory. Its first write merges with whatever the file holds for the same time, unless it follows
+    /// a block of this series that this daemon had open (<paramref name="afterOpenBlock"/>): nothing can be stored for
+    /// a time later than that one, and looking cost a query per series at every hour's turn.
+    /// </summary>
+    private HistoryBlock NewBlock(OpenSeries state, HistoryResolution resolution, long start, bool afterOpenBlock)
     {
         if (resolution == Fine)
         {
-            state.FineMerged = false;
+            state.FineMerged = afterOpenBlock;
         }
         else
         {
-            state.CoarseMerged = false;
+            state.CoarseMerged = afterOpenBlock;
         }
 
         return new HistoryBlock(start, resolution.Slots);

@@ -91,6 +91,59 @@ public sealed class MetricHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_open_block_is_stored_up_to_its_last_value_and_grows_as_values_come()
+    {
+        var history = NewHistory();
+        history.Record([Point("cpu.percent", 1, Noon), Point("cpu.percent", 2, Noon.AddSeconds(10))]);
+        history.Flush();
+        var early = StoredFineBlockBytes();
+
+        history.Record([Point("cpu.percent", 6, Noon.AddSeconds(50))]);
+        history.Flush();
+
+        Assert.Equal(2 * sizeof(float), early);
+        Assert.Equal(6 * sizeof(float), StoredFineBlockBytes());
+        var read = await NewHistory().ReadAsync(Query(), Noon.AddMinutes(1), default);
+        Assert.Equal([(Noon, 1d), (Noon.AddSeconds(10), 2d), (Noon.AddSeconds(50), 6d)], read.Single().Points.Select(p => (p.Time, p.Value)));
+    }
+
+    [Fact]
+    public async Task Values_after_the_hour_turns_and_after_a_prune_are_stored_with_those_before()
+    {
+        var history = NewHistory();
+        var lastMinute = Noon.AddMinutes(-1);
+        history.Record([Point("cpu.percent", 1, lastMinute)]);
+        history.Flush();
+        history.Record([Point("cpu.percent", 2, Noon.AddSeconds(10))]);
+        history.Prune(Noon.AddSeconds(20));
+        history.Record([Point("cpu.percent", 3, Noon.AddSeconds(30))]);
+        history.Flush();
+
+        var read = await NewHistory().ReadAsync(Query(), Noon.AddMinutes(1), default);
+        Assert.Equal([(lastMinute, 1d), (Noon.AddSeconds(10), 2d), (Noon.AddSeconds(30), 3d)], read.Single().Points.Select(p => (p.Time, p.Value)));
+    }
+
+    [Fact]
+    public async Task A_series_whose_stored_row_was_pruned_while_still_written_gets_a_new_one()
+    {
+        var settings = new HistorySettings { FineRetention = TimeSpan.FromMinutes(1), CoarseRetention = TimeSpan.FromMinutes(1) };
+        var midnight = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var history = new MetricHistory(new HistoryFile(folder), settings);
+        history.Record([Point("cpu.percent", 1, midnight.AddMinutes(-5))]);
+        history.Flush();
+
+        // Both of its blocks (the hour and the day before midnight) are past retention: its row goes with them, while
+        // the series, written five minutes ago, stays open.
+        history.Prune(midnight.AddMinutes(2));
+        history.Record([Point("cpu.percent", 2, midnight.AddMinutes(3))]);
+        history.Flush();
+
+        var read = await new MetricHistory(new HistoryFile(folder), settings).ReadAsync(
+            Query() with { From = midnight.AddMinutes(3), To = midnight.AddMinutes(5) }, midnight.AddMinutes(4), default);
+        Assert.Equal([(midnight.AddMinutes(3), 2d)], read.Single().Points.Select(p => (p.Time, p.Value)));
+    }
+
+    [Fact]
     public async Task A_query_names_the_service_instance_and_metrics_it_wants_and_global_series_stay_apart()
     {
         var history = NewHistory();
@@ -109,6 +162,15 @@ public sealed class MetricHistoryTests : IDisposable
     }
 
     private MetricHistory NewHistory() => new(new HistoryFile(folder), new HistorySettings());
+
+    /// <summary>The length of the one stored block at 10 s steps, as the file holds it.</summary>
+    private long StoredFineBlockBytes()
+    {
+        using var connection = new HistoryFile(folder).Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT length(data) FROM blocks WHERE resolution = 0";
+        return (long)command.ExecuteScalar()!;
+    }
 
     private static HistoryQuery Query() => new() { Service = "web", From = Noon.AddHours(-1), To = Noon.AddHours(1) };
 
