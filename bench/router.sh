@@ -6,7 +6,9 @@
 #   - sky: the daemon's router (`sky daemon --router-listen`), Host: bench.localhost;
 #   - anchor: Debian's nginx-light set up as nginx-proxy sets it up (worker_processes auto; both replicas' published
 #     ports as upstreams with max_fails=1 fail_timeout=10s, keepalive 64, HTTP/1.1 with Connection "");
-#   - the backend direct: one replica's published port.
+#   - the backend direct: one replica's published port;
+#   - the floor: YARP's forwarder with nothing around it (bench/yarp-floor, compiled ahead of time as bin/sky is), both
+#     replicas in turn: what a proxy built on YARP costs at the least, apart from anything sky's router does.
 # Then, one after the other, sky and nginx under the same load while one replica is killed (`docker kill`; sky starts
 # it again): the failed requests (non-2xx responses and socket errors) of each. Appends the figures to bench/RESULTS.md.
 #   ROUNDS=N (default 3, medians), DURATION=SECONDS per load (default 10), FAIL_DURATION=SECONDS (default 20, the kill
@@ -26,6 +28,7 @@ ns=rt$$
 port=$(( 20000 + RANDOM % 12000 ))
 router_port=$(( port + 1 ))
 nginx_port=$(( port + 2 ))
+floor_port=$(( port + 3 ))
 host=bench.localhost
 load="-t2 -c64"
 work=$(mktemp -d)
@@ -35,11 +38,20 @@ if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ]; then
 fi
 "$root/scripts/ensure-docker.sh"
 "$root/scripts/build-images.sh" sky-nginx-backend >/dev/null
+"$root/scripts/ensure-aot-toolchain.sh"
+echo "compiling bench/yarp-floor ahead of time" >&2
+floor_bin="$root/bench/yarp-floor/bin/aot/yarp-floor"
+if ! dotnet publish "$root/bench/yarp-floor/yarp-floor.csproj" -c Release -o "$(dirname "$floor_bin")" --nologo -v quiet >"$work/floor-build.log" 2>&1; then
+    cat "$work/floor-build.log" >&2
+    exit 1
+fi
 
 nginx=""
 loader=""
+floor=""
 cleanup() {
     if [ -n "$loader" ]; then kill "$loader" 2>/dev/null || true; fi
+    if [ -n "$floor" ]; then kill "$floor" 2>/dev/null || true; wait "$floor" 2>/dev/null || true; fi
     if [ -n "$nginx" ]; then kill "$nginx" 2>/dev/null || true; wait "$nginx" 2>/dev/null || true; fi
     if declare -F stop_sky_daemon >/dev/null; then stop_sky_daemon; fi
     docker rm -f $(docker ps -aq --filter label=bench=$ns) >/dev/null 2>&1 || true
@@ -169,6 +181,14 @@ CONF
     wait_http "http://127.0.0.1:$nginx_port/"
 }
 
+start_floor() { # YARP's forwarder alone, in front of the replicas' published ports as they are now
+    local backends=() hp
+    while read -r _ _ hp; do backends+=("http://127.0.0.1:$hp/"); done <"$work/replicas"
+    "$floor_bin" "$floor_port" "${backends[@]}" >"$work/floor.log" 2>&1 &
+    floor=$!
+    wait_http "http://127.0.0.1:$floor_port/"
+}
+
 stop_nginx() {
     kill "$nginx" 2>/dev/null || true
     wait "$nginx" 2>/dev/null || true
@@ -204,8 +224,9 @@ fail_run() { # label url: the load through url while the first replica is killed
 wait_ready
 direct_port=$(awk 'NR == 1 {print $3}' "$work/replicas")
 start_nginx
-paths=(direct nginx)
-declare -A url=([direct]="http://127.0.0.1:$direct_port/" [nginx]="http://127.0.0.1:$nginx_port/" [sky]="http://127.0.0.1:$router_port/")
+start_floor
+paths=(direct nginx floor)
+declare -A url=([direct]="http://127.0.0.1:$direct_port/" [nginx]="http://127.0.0.1:$nginx_port/" [floor]="http://127.0.0.1:$floor_port/" [sky]="http://127.0.0.1:$router_port/")
 if [ "$anchors_only" != 1 ]; then
     wait_http "${url[sky]}"
     paths+=(sky)
@@ -216,6 +237,7 @@ proxy_ticks() { # path: CPU ticks used so far by that path's proxy (the sky daem
     local pids=""
     case $1 in
         sky) pids=$daemon ;;
+        floor) pids=$floor ;;
         nginx) pids="$nginx $(pgrep -P "$nginx" | tr '\n' ' ')" ;;
     esac
     local total=0 pid
@@ -237,6 +259,7 @@ for round in $(seq 1 "$rounds"); do
     done
 done
 
+kill "$floor"; wait "$floor" 2>/dev/null || true; floor=""
 echo "killing one of two replicas $kill_at s into a $fail_duration s run" >&2
 if [ "$anchors_only" != 1 ]; then fail_run sky "${url[sky]}"; fi
 # The replica sky started again may be published on another port: nginx is given the ports as they are now, as
@@ -273,9 +296,9 @@ fail_row() { # label path
 }
 nginx_version=$(/usr/sbin/nginx -v 2>&1 | sed 's|.*/||')
 if [ -f "$work/round-sky" ]; then
-    verdict="sky / nginx: requests/s $(ratio "$(median sky 1)" "$(median nginx 1)") (goal ≥ 1.00), p99 $(ratio "$(median sky 3)" "$(median nginx 3)") (goal ≤ 1.20), the proxy's own CPU per request $(ratio "$(median sky 6)" "$(median nginx 6)"); failed requests while a replica was killed: sky $(awk '{print $5}' "$work/fail-sky"), nginx $(awk '{print $5}' "$work/fail-nginx") (goal 0 for sky)."
+    verdict="sky / nginx: requests/s $(ratio "$(median sky 1)" "$(median nginx 1)") (goal ≥ 1.00), p99 $(ratio "$(median sky 3)" "$(median nginx 3)") (goal ≤ 1.20), the proxy's own CPU per request $(ratio "$(median sky 6)" "$(median nginx 6)"); YARP's forwarder alone / nginx: requests/s $(ratio "$(median floor 1)" "$(median nginx 1)"), CPU per request $(ratio "$(median floor 6)" "$(median nginx 6)"); failed requests while a replica was killed: sky $(awk '{print $5}' "$work/fail-sky"), nginx $(awk '{print $5}' "$work/fail-nginx") (goal 0 for sky)."
 else
-    verdict="sky not measured (ANCHORS_ONLY=1): nginx / direct requests/s $(ratio "$(median nginx 1)" "$(median direct 1)")."
+    verdict="sky not measured (ANCHORS_ONLY=1): nginx / direct requests/s $(ratio "$(median nginx 1)" "$(median direct 1)"); YARP's forwarder alone / nginx: requests/s $(ratio "$(median floor 1)" "$(median nginx 1)"), CPU per request $(ratio "$(median floor 6)" "$(median nginx 6)")."
 fi
 report=$(cat <<TXT
 
@@ -289,6 +312,7 @@ docker-proxy); the proxies and wrk share the machine's cores with it.
 | --- | --- | --- | --- | --- | --- | --- | --- |
 $(row sky "sky router (\`--router-listen\`, both replicas)")
 $(row nginx "anchor: nginx-light proxy (worker_processes auto, upstream keepalive 64, both replicas)")
+$(row floor "floor: YARP's forwarder alone (bench/yarp-floor: Kestrel and IHttpForwarder, both replicas in turn, nothing else)")
 $(row direct "backend direct (one replica's published port)")
 
 One of the two replicas killed (\`docker kill\`) $kill_at s into a $fail_duration s run of the same load, sky first, then nginx (both

@@ -9,11 +9,7 @@ rm -rf "$root/bin"
 if [ "${SKY_BUILD:-aot}" = jit ]; then
     dotnet publish "$root/src/Sky.Cli/Sky.Cli.csproj" -c Release -o "$root/bin" --nologo -v quiet -p:UseAppHost=true
 else
-    if ! command -v clang >/dev/null 2>&1 || [ ! -e /usr/include/zlib.h ]; then
-        echo "installing clang and zlib1g-dev (Debian), which native AOT links with"
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev >/dev/null
-    fi
+    "$root/scripts/ensure-aot-toolchain.sh"
     echo "compiling sky ahead of time (a few minutes)"
     dotnet publish "$root/src/Sky.Cli/Sky.Cli.csproj" -c Release -o "$root/bin" --nologo -v quiet -p:PublishAot=true
 fi
