@@ -76,7 +76,7 @@ while [ "$elapsed" -lt "$idle" ]; do
     sky_slices+=("$(percent "$slice_before" "$(cpu "$daemon")" "$step")")
     sky_rss_max=$(awk -v a="$sky_rss_max" -v b="$(rss_mb "$daemon")" 'BEGIN {print (b > a ? b : a)}')
     elapsed=$(( elapsed + step ))
-    echo "  ${elapsed}/${idle} s: ${sky_slices[-1]} % of a core" >&2
+    echo "  ${elapsed}/${idle} s: ${sky_slices[-1]} % of a core, RSS $(rss_mb "$daemon") MB" >&2
 done
 sky_after=$(cpu "$daemon"); docker_after=$(cpu "$dockerd_pid")
 sky_cpu=$(percent "$sky_before" "$sky_after" "$idle")
