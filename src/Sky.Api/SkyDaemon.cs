@@ -6,6 +6,7 @@ using Sky.Feed;
 using Sky.Logs;
 using Sky.Metrics;
 using Sky.Model;
+using Sky.OneOffs;
 using Sky.Router;
 using Sky.Runtime;
 using Sky.Scheduler;
@@ -96,8 +97,9 @@ public static class SkyDaemon
         services.AddRouter(options.Router);
         services.AddSingleton<Routing.RoutedStatus>();
         services.AddSingleton<Routing.ServiceStatsReader>();
-        OneOffs.OneOffRegistration.AddOneOffs(services);
         var daemonSettings = settings ?? new Settings.DaemonSettings();
+        services.AddOneOffs(new OneOffOptions { Image = daemonSettings.OneOff.Image, RemoveAfter = daemonSettings.OneOff.RemoveAfter }, options.DataDirectory);
+        services.AddSingleton<OneOffs.OneOffRunner>();
         if (daemonSettings.Registry is { } registry)
         {
             services.AddSingleton(_ => new RegistryClient(registry));

@@ -1,5 +1,5 @@
-using Sky.Api.Snitch;
 using Sky.Contracts;
+using Sky.OneOffs.Snitch;
 
 namespace Sky.Api.Endpoints;
 

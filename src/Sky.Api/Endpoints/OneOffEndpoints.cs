@@ -1,6 +1,7 @@
 using Sky.Api.OneOffs;
 using Sky.Api.Streaming;
 using Sky.Contracts;
+using Sky.OneOffs;
 using Sky.Runtime;
 
 namespace Sky.Api.Endpoints;

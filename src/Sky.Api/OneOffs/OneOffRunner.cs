@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sky.Contracts;
 using Sky.Feed;
+using Sky.OneOffs;
 using Sky.Runtime;
 
 namespace Sky.Api.OneOffs;
@@ -8,7 +9,8 @@ namespace Sky.Api.OneOffs;
 /// <summary>
 /// <c>POST /runs</c>: runs a command to completion in a new one-off container and streams its output as NDJSON
 /// <see cref="RunMessage"/>s, ending with its exit code. The container is removed afterwards, also when the client
-/// goes away mid-run (then it is killed first).
+/// goes away mid-run (then it is killed first). It writes to the response as the command prints, so it stays with the
+/// endpoints; the containers themselves are <see cref="OneOffContainers"/>'.
 /// </summary>
 public sealed class OneOffRunner(OneOffContainers oneOffs, IContainerRuntime runtime, IOutputKeeper output, ILogger<OneOffRunner> logger)
 {

@@ -96,42 +96,6 @@ public sealed partial class ContainerCommandTests
     }
 
     [Fact]
-    public async Task The_sweeper_removes_exited_one_offs_after_the_delay_and_never_running_ones()
-    {
-        var ns = $"t{Guid.NewGuid():N}"[..9];
-        var runtime = Sky.Runtime.DockerRuntime.FromEnvironment();
-        var naming = new Sky.Model.Naming(ns);
-        var data = Directory.CreateTempSubdirectory("sky-sweeper-").FullName;
-        var outbox = new Sky.Api.Snitch.SnitchOutbox(new Sky.Api.DaemonOptions { DataDirectory = data, Listen = "127.0.0.1:0", Namespace = ns });
-        try
-        {
-            var kept = new Sky.Api.OneOffs.OneOffContainers(runtime, naming, new Sky.Api.OneOffs.OneOffOptions { RemoveAfter = TimeSpan.FromHours(1) }, outbox);
-            var (exited, exitedName) = await kept.CreateAsync("base:0.7", ["true"], interactive: false, "test", CancellationToken.None);
-            await runtime.StartContainerAsync(exited, CancellationToken.None);
-            await runtime.WaitContainerAsync(exited, CancellationToken.None);
-            var (running, runningName) = await kept.CreateAsync(null, null, interactive: true, "test", CancellationToken.None);
-            await runtime.StartContainerAsync(running, CancellationToken.None);
-
-            var early = await Sweeper(kept).SweepAsync(CancellationToken.None);
-            var due = new Sky.Api.OneOffs.OneOffContainers(runtime, naming, new Sky.Api.OneOffs.OneOffOptions { RemoveAfter = TimeSpan.Zero }, outbox);
-            var late = await Sweeper(due).SweepAsync(CancellationToken.None);
-
-            Assert.Empty(early);
-            Assert.Equal([exitedName], late);
-            Assert.Equal([runningName], await Docker.ContainerNamesAsync(ns));
-            Assert.Equal([runningName], Directory.GetDirectories(Path.Combine(data, "outbox")).Select(Path.GetFileName));
-        }
-        finally
-        {
-            await Docker.CleanNamespaceAsync(ns);
-            Directory.Delete(data, recursive: true);
-        }
-
-        Sky.Api.OneOffs.OneOffSweeper Sweeper(Sky.Api.OneOffs.OneOffContainers oneOffs) =>
-            new(oneOffs, runtime, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Sky.Api.OneOffs.OneOffSweeper>.Instance);
-    }
-
-    [Fact]
     public async Task Attaching_to_an_unknown_container_is_not_found()
     {
         await using var daemon = await TestDaemon.StartAsync();

@@ -1,6 +1,6 @@
-using Sky.Api.Snitch;
+using Sky.OneOffs.Snitch;
 
-namespace Sky.Api.Tests.Snitch;
+namespace Sky.OneOffs.Tests.Snitch;
 
 /// <summary>
 /// The outbox is writable from inside a container, where anyone may plant links, pipes or huge files: the daemon
@@ -14,7 +14,7 @@ public sealed class SnitchOutboxTests : IDisposable
 
     public SnitchOutboxTests()
     {
-        outbox = new SnitchOutbox(new DaemonOptions { DataDirectory = data, Listen = "127.0.0.1:0", Namespace = "" });
+        outbox = new SnitchOutbox(data);
         var mounts = outbox.Prepare("oneoff-1");
         folder = mounts.Single(m => m.Target == SnitchOutbox.ContainerFolder).Source;
     }

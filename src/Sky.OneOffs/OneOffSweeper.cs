@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Sky.Model;
 using Sky.Runtime;
 
-namespace Sky.Api.OneOffs;
+namespace Sky.OneOffs;
 
 /// <summary>
 /// Removes one-off containers some time after they end (<see cref="OneOffOptions.RemoveAfter"/>), and those created

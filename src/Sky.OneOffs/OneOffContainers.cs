@@ -4,7 +4,7 @@ using Sky.Model;
 using Sky.Runtime;
 using Sky.Supervisor;
 
-namespace Sky.Api.OneOffs;
+namespace Sky.OneOffs;
 
 /// <summary>
 /// The daemon's one-off containers: creating them from an image on the engine (or pulled from the daemon's registry),

@@ -1,4 +1,4 @@
-namespace Sky.Api.OneOffs;
+namespace Sky.OneOffs;
 
 /// <summary>What one-off containers start from and how long a finished one is kept before the sweeper removes it.</summary>
 public sealed record OneOffOptions

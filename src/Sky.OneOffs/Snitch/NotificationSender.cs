@@ -1,7 +1,7 @@
 using Sky.Alerts;
 using Sky.Contracts;
 
-namespace Sky.Api.Snitch;
+namespace Sky.OneOffs.Snitch;
 
 /// <summary>
 /// Sends a one-off notice (snitch, <c>POST /api/v1/notify</c>) through the daemon's SMTP settings and/or to a webhook,

@@ -1,4 +1,7 @@
-namespace Sky.Api.Snitch;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Sky.OneOffs.Snitch;
 
 /// <summary>Takes the notices snitch leaves in one-off containers' outboxes, sends them, and answers each one.</summary>
 public sealed class SnitchOutboxWatcher(SnitchOutbox outbox, NotificationSender sender, ILogger<SnitchOutboxWatcher> logger) : BackgroundService

@@ -1,4 +1,4 @@
-namespace Sky.Api.OneOffs;
+namespace Sky.OneOffs;
 
 /// <summary>Labels a one-off container carries besides sky's base labels: what it was started from, by whom, and how.</summary>
 public static class OneOffLabels

@@ -1,10 +1,11 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Sky.Contracts;
 using Sky.Model;
 using Sky.Runtime;
 
-namespace Sky.Api.OneOffs;
+namespace Sky.OneOffs;
 
 /// <summary>
 /// Joins a client's WebSocket to the engine's attach stream of a terminal container, both ways: binary frames carry

@@ -2,7 +2,7 @@ using System.Globalization;
 using Sky.Contracts;
 using Sky.Model;
 
-namespace Sky.Api.Snitch;
+namespace Sky.OneOffs.Snitch;
 
 /// <summary>
 /// How snitch inside a one-off container reaches the daemon without a network path to it: the daemon mounts the
@@ -29,11 +29,12 @@ public sealed class SnitchOutbox
     private bool scriptWritten;
     private TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public SnitchOutbox(DaemonOptions options)
+    /// <param name="dataDirectory">The daemon's data folder, which holds the outboxes and the script.</param>
+    public SnitchOutbox(string dataDirectory)
     {
-        root = Path.Combine(options.DataDirectory, "outbox");
-        taken = Path.Combine(options.DataDirectory, "outbox-taken");
-        script = Path.Combine(options.DataDirectory, "snitch.sh");
+        root = Path.Combine(dataDirectory, "outbox");
+        taken = Path.Combine(dataDirectory, "outbox-taken");
+        script = Path.Combine(dataDirectory, "snitch.sh");
     }
 
     /// <summary>Completes when a container's outbox is made after this call.</summary>
