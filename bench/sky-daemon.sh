@@ -15,7 +15,10 @@ case " ${daemon_args[*]-} " in *" --router-listen "*) router_args=() ;; *) route
 daemon=$!
 
 stop_sky_daemon() {
+    # The daemon ends first: one still stopping could make an instance's network again after the removal below, which
+    # is how a few networks of the footprint bench's were left behind.
     kill "$daemon" 2>/dev/null || true
+    wait "$daemon" 2>/dev/null || true
     docker rm -f $(docker ps -aq --filter label=sky.namespace=$ns) >/dev/null 2>&1 || true
     docker network rm $(docker network ls -q --filter label=sky.namespace=$ns) >/dev/null 2>&1 || true
 }
