@@ -1,3 +1,4 @@
+using Sky.Testing;
 using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests;
@@ -51,7 +52,7 @@ public abstract class ScopedDaemon(string prefix, string? sharedNamespace = null
     /// <summary>Removes every container, network and volume of the namespace, and the data folder.</summary>
     protected async Task CleanUpAsync()
     {
-        await Docker.CleanNamespaceAsync(Namespace);
+        await DockerWitness.CleanNamespaceAsync(Namespace);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Sky.Api;
 using Sky.Cli;
 using Sky.Router;
+using Sky.Testing;
 using Sky.Testing.Peers;
 
 namespace Sky.Dashboard.Tests;
@@ -86,7 +87,7 @@ public sealed class DashboardDaemon : IAsyncDisposable
             await app.DisposeAsync();
         }
 
-        await Engine.CleanNamespaceAsync(Namespace);
+        await DockerWitness.CleanNamespaceAsync(Namespace);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
     }

@@ -31,22 +31,4 @@ public static class Engine
     /// <summary>Runs a shell command whose output goes to the container's standard output.</summary>
     public static Task PrintFromAsync(string container, string command) =>
         ProgramRun.CheckedAsync("docker", "exec", container, "sh", "-c", $"({command}) > /proc/1/fd/1");
-
-    /// <summary>Removes every container, network and volume of a namespace: tests leave nothing behind.</summary>
-    public static async Task CleanNamespaceAsync(string ns)
-    {
-        var filter = $"label=sky.namespace={ns}";
-        foreach (var (kind, list, remove) in new[] { ("container", "ps", "rm"), ("network", "ls", "rm"), ("volume", "ls", "rm") })
-        {
-            string[] listing = kind == "container" ? ["ps", "-aq", "--filter", filter] : [kind, list, "-q", "--filter", filter];
-            var ids = (await ProgramRun.CheckedAsync("docker", listing)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            if (ids.Length > 0)
-            {
-                string[] removal = kind == "container" ? ["rm", "-f", .. ids] : [kind, remove, "-f", .. ids];
-                await ProgramRun.RawAsync("docker", removal);
-            }
-        }
-    }
-
-    public static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 }

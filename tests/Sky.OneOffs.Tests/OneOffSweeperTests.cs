@@ -3,6 +3,8 @@ using Sky.Model;
 using Sky.OneOffs.Snitch;
 using Sky.Runtime;
 
+using Sky.Testing;
+
 namespace Sky.OneOffs.Tests;
 
 /// <summary>The sweeper against the real engine: what it removes, and when.</summary>
@@ -31,12 +33,12 @@ public sealed class OneOffSweeperTests
 
             Assert.Empty(early);
             Assert.Equal([exitedName], late);
-            Assert.Equal([runningName], await Docker.ContainerNamesAsync(ns));
+            Assert.Equal([runningName], await DockerWitness.ContainerNamesAsync(ns));
             Assert.Equal([runningName], Directory.GetDirectories(Path.Combine(data, "outbox")).Select(Path.GetFileName));
         }
         finally
         {
-            await Docker.CleanNamespaceAsync(ns);
+            await DockerWitness.CleanNamespaceAsync(ns);
             Directory.Delete(data, recursive: true);
         }
 

@@ -1,3 +1,5 @@
+using Sky.Testing;
+
 namespace Sky.Cli.Tests.Commands;
 
 public sealed class ApplyCommandTests
@@ -17,7 +19,7 @@ public sealed class ApplyCommandTests
         Assert.Contains("my-application.yml:27:15: my-application.instances.dev.memory: '1x' is not a size (use 512m, 1g)", apply.Error, StringComparison.Ordinal);
         var revisions = await daemon.RunAsync("service", "status", "my-application", "-o", "json");
         Assert.Contains("\"revision\": 1", revisions.Output, StringComparison.Ordinal);
-        Assert.Equal(2, (await Docker.ContainerNamesAsync(daemon.Namespace)).Count);
+        Assert.Equal(2, (await DockerWitness.ContainerNamesAsync(daemon.Namespace)).Count);
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class ApplyCommandTests
         Assert.Equal(["Changed service my-application", "Applied revision 3"], third.Lines);
         using var outcome = System.Text.Json.JsonDocument.Parse(json.Output);
         Assert.Equal(["changed service my-application"], outcome.RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 
     [Fact]
@@ -80,6 +82,6 @@ public sealed class ApplyCommandTests
         Assert.Contains($"Removing {daemon.Name("my-application-dev")}.. DONE", apply.Lines);
         Assert.Equal(
             [daemon.Name("my-application-production"), daemon.Name("my-application-production-database")],
-            await Docker.ContainerNamesAsync(daemon.Namespace));
+            await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class ContainerCommandTests
             Assert.True(detached.Success, pane);
             Assert.Contains("sky-exited-0", pane, StringComparison.Ordinal);
             var id = detached.Groups["id"].Value;
-            var running = await Docker.ContainerNamesAsync(ns, runningOnly: true);
+            var running = await DockerWitness.ContainerNamesAsync(ns, runningOnly: true);
             Assert.Equal([detached.Groups["name"].Value], running);
 
             await TmuxAsync(socket, "new-window", "-t", "sky:1", $"{sky} attach {id}; echo sky-exited-$?; sleep 60");
@@ -53,14 +53,14 @@ public sealed partial class ContainerCommandTests
             await TmuxAsync(socket, "send-keys", "-t", "sky:1", "exit 7", "Enter");
             await WaitForPaneAsync(socket, "sky:1", "sky-exited-7");
 
-            Assert.Empty(await Docker.ContainerNamesAsync(ns, runningOnly: true));
+            Assert.Empty(await DockerWitness.ContainerNamesAsync(ns, runningOnly: true));
         }
         finally
         {
             await ProgramRun.RawAsync("tmux", "-L", socket, "kill-server");
             daemon.Kill(entireProcessTree: true);
             await daemon.WaitForExitAsync();
-            await Docker.CleanNamespaceAsync(ns);
+            await DockerWitness.CleanNamespaceAsync(ns);
             Directory.Delete(dataDirectory, recursive: true);
         }
     }

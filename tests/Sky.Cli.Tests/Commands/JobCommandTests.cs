@@ -45,7 +45,7 @@ public sealed class JobCommandTests
         using var listed = JsonDocument.Parse((await daemon.RunAsync("job", "runs", "still-alive", "-o", "json")).Output);
         Assert.Equal(JsonValueKind.Number, listed.RootElement[0].GetProperty("durationSeconds").ValueKind);
         // The run is recorded first, then its container goes: nothing is left behind, a moment later at most.
-        await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace), names => names.Count == 0, Bound, "the run's container removed");
+        await Eventually.WaitForAsync(() => DockerWitness.ContainerNamesAsync(daemon.Namespace), names => names.Count == 0, Bound, "the run's container removed");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class JobCommandTests
         Assert.Equal(ExitCodes.Invalid, apply.ExitCode);
         Assert.Contains($"{Path.GetFileName(path)}:4:10: still-alive.every: '1 fortnight at 17:00'", apply.Error, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.NotFound, (await daemon.RunAsync("job", "start", "still-alive")).ExitCode);
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 
     private const string StillAlive = """

@@ -1,3 +1,5 @@
+using Sky.Testing;
+
 namespace Sky.Cli.Tests.Commands;
 
 /// <summary><c>sky run IMAGE -- CMD</c> through the daemon, on the real engine.</summary>
@@ -13,7 +15,7 @@ public sealed class RunCommandTests
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal(["out"], run.Lines);
         Assert.Equal("err", run.Error.Trim());
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 
     [Fact]
@@ -37,6 +39,6 @@ public sealed class RunCommandTests
         Assert.True(run.ExitCode == 4, run.ToString());
         Assert.Contains("image sky-no-such-image:0.0 is not on this engine (sky never pulls", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 }

@@ -1,3 +1,5 @@
+using Sky.Testing;
+
 namespace Sky.Cli.Tests.Commands;
 
 /// <summary>The mission's example, end to end, on the real engine.</summary>
@@ -21,7 +23,7 @@ public sealed class ServiceCommandTests
 
         Assert.True(start.ExitCode == 0, start.ToString());
         Assert.Equal(Plain.Select(n => $"Starting {daemon.Name(n)}.. DONE"), start.Lines);
-        Assert.Equal(Plain.Select(daemon.Name).Order(StringComparer.Ordinal), await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
+        Assert.Equal(Plain.Select(daemon.Name).Order(StringComparer.Ordinal), await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
 
         var production = await Docker.InspectAsync(daemon.Name("my-application-production"));
         Assert.Equal(1L << 30, production.GetProperty("HostConfig").GetProperty("Memory").GetInt64());
@@ -77,8 +79,8 @@ public sealed class ServiceCommandTests
         var stop = await daemon.RunAsync("service", "stop", "my-application");
 
         Assert.True(stop.ExitCode == 0, stop.ToString());
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
-        Assert.Equal(4, (await Docker.ContainerNamesAsync(daemon.Namespace)).Count);
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
+        Assert.Equal(4, (await DockerWitness.ContainerNamesAsync(daemon.Namespace)).Count);
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public sealed class ServiceCommandTests
             start.Error.Trim());
 
         // Refused before anything was recorded: the instance is not wanted, so the supervisor has nothing to heal or tell.
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
         using var status = System.Text.Json.JsonDocument.Parse((await daemon.RunAsync("service", "status", "nc-ghost", "-o", "json")).Output);
         Assert.False(status.RootElement.GetProperty("instances")[0].GetProperty("wantedRunning").GetBoolean());
         Assert.Equal("[]", (await daemon.RunAsync("alerts", "-o", "json")).Output.Trim());
@@ -132,7 +134,7 @@ public sealed class ServiceCommandTests
         // Starting again after the restart adopts what runs: no duplicate, the stopped database started again.
         var start = await daemon.RunAsync("service", "start", "my-application/dev");
         Assert.Equal([$"{daemon.Name("my-application-dev-database")}.. DONE"], start.Lines.Where(l => l.Contains("dev-database", StringComparison.Ordinal)).Select(l => l.Replace("Starting ", string.Empty, StringComparison.Ordinal)));
-        Assert.Equal(2, (await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true)).Count);
+        Assert.Equal(2, (await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true)).Count);
     }
 
     [Fact]
@@ -155,7 +157,7 @@ public sealed class ServiceCommandTests
         }
 
         Assert.Equal("my-application:1.0-SNAPSHOT", (await Docker.InspectAsync(daemon.Name("my-application-dev"))).GetProperty("Config").GetProperty("Image").GetString());
-        Assert.Equal(4, (await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true)).Count);
+        Assert.Equal(4, (await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true)).Count);
     }
 
     [Fact]
@@ -193,7 +195,7 @@ public sealed class ServiceCommandTests
     private static async Task<Dictionary<string, string>> IdsAsync(TestDaemon daemon)
     {
         var result = new Dictionary<string, string>();
-        foreach (var name in await Docker.ContainerNamesAsync(daemon.Namespace))
+        foreach (var name in await DockerWitness.ContainerNamesAsync(daemon.Namespace))
         {
             result[name] = (await Docker.InspectAsync(name)).GetProperty("Id").GetString()!;
         }

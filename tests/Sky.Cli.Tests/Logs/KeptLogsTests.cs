@@ -17,7 +17,7 @@ public sealed class KeptLogsTests
         await Eventually.WaitForAsync(() => daemon.RunAsync("service", "logs", "printer", "--tail", "1"), r => r.Output.Contains("line 10000", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "the last line stored");
 
         Assert.Equal(0, (await daemon.RunAsync("apply", ConfigFile.Write("other:\n  image: base:0.7\n  command: sleep 600\n"))).ExitCode);
-        await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: false), names => !names.Contains(daemon.Name("printer")), TimeSpan.FromSeconds(30), "the printer container removed");
+        await Eventually.WaitForAsync(() => DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: false), names => !names.Contains(daemon.Name("printer")), TimeSpan.FromSeconds(30), "the printer container removed");
 
         var logs = await daemon.RunAsync("service", "logs", "printer");
         Assert.True(logs.ExitCode == 0, logs.ToString());

@@ -17,7 +17,7 @@ public sealed class LogsAcrossEngineRestartTests
         await Eventually.WaitForAsync(() => daemon.RunAsync("service", "logs", "counter"), r => r.Lines.Length >= 100, TimeSpan.FromSeconds(30), "100 lines kept before");
 
         await Engine.RestartAsync();
-        await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true), running => running.Count == 1, TimeSpan.FromSeconds(60), "the counter running again");
+        await Eventually.WaitForAsync(() => DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true), running => running.Count == 1, TimeSpan.FromSeconds(60), "the counter running again");
         var before = (await Docker.RunAsync("logs", name)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         await Eventually.WaitForAsync(() => daemon.RunAsync("service", "logs", "counter"), r => r.Lines.Length >= before + 100, TimeSpan.FromSeconds(30), "100 lines kept after");
         Assert.Equal(0, (await daemon.RunAsync("service", "stop", "counter")).ExitCode);

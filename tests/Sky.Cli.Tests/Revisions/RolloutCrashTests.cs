@@ -38,14 +38,14 @@ public sealed class RolloutCrashTests
 
         var rollout = daemon.RunAsync("apply", ConfigFile.Write(Config(2)));
         var retiring = daemon.Name(killedAt) + ".retiring";
-        await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace), names => names.Contains(retiring), TimeSpan.FromSeconds(60), $"{retiring} while its replacement starts");
+        await Eventually.WaitForAsync(() => DockerWitness.ContainerNamesAsync(daemon.Namespace), names => names.Contains(retiring), TimeSpan.FromSeconds(60), $"{retiring} while its replacement starts");
         await daemon.KillAsync();
         Assert.NotEqual(0, (await rollout).ExitCode);
 
         await daemon.StartAgainAsync();
 
         await Eventually.WaitForAsync(
-            async () => (await Docker.ContainerNamesAsync(daemon.Namespace), await GenerationsAsync(replicas), await HealthyAsync(daemon)),
+            async () => (await DockerWitness.ContainerNamesAsync(daemon.Namespace), await GenerationsAsync(replicas), await HealthyAsync(daemon)),
             state => state.Item1.Order().SequenceEqual(replicas.Order()) && state.Item2.All(g => g == "GENERATION=2") && state.Item3 == 2,
             TimeSpan.FromSeconds(90),
             "both replicas healthy on generation 2 and nothing else");

@@ -1,3 +1,5 @@
+using Sky.Testing;
+
 namespace Sky.Cli.Tests.Revisions;
 
 /// <summary>Teammates applying their own files: sources, previews and removal, end to end on the real engine.</summary>
@@ -33,7 +35,7 @@ public sealed class SourcesTests
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Equal(["Added service beta", "Applied revision 2"], second.Lines.Where(l => !l.EndsWith("already running", StringComparison.Ordinal)));
         Assert.Equal(["Applied revision 3"], againA.Lines.Where(l => !l.EndsWith("already running", StringComparison.Ordinal)));
-        Assert.Equal([daemon.Name("alpha"), daemon.Name("beta")], await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
+        Assert.Equal([daemon.Name("alpha"), daemon.Name("beta")], await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
         var show = await daemon.RunAsync("revision", "show", "3");
         Assert.Contains($"source {teamA}", show.Lines);
         Assert.Contains($"source {teamB}", show.Lines);
@@ -99,7 +101,7 @@ public sealed class SourcesTests
         Assert.Contains("not removing beta: say --yes to remove without being asked", unasked.Error, StringComparison.Ordinal);
         Assert.True(removed.ExitCode == 0, removed.ToString());
         Assert.Equal(["Removed service beta", $"Removing {daemon.Name("beta")}.. DONE", "Removed beta in revision 2"], removed.Lines);
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
         Assert.Equal(ExitCodes.NotFound, unknown.ExitCode);
         Assert.Contains("no source defines 'gamma'", unknown.Error, StringComparison.Ordinal);
     }

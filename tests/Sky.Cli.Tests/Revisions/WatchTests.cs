@@ -59,7 +59,7 @@ public sealed class WatchTests : IDisposable
 
     private static async Task<string?> GenerationAsync(TestDaemon daemon)
     {
-        var names = await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true);
+        var names = await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true);
         if (!names.Contains(daemon.Name("web")) || await Docker.InspectIfThereAsync(daemon.Name("web")) is not { } web)
         {
             return null;

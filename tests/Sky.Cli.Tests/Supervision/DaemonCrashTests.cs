@@ -33,30 +33,30 @@ public sealed class DaemonCrashTests
 
         var start = daemon.RunAsync("service", "start", "app");
         // The database runs and the start waits for its check: the moment to pull the plug.
-        await Eventually.WaitForAsync(() => Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true), names => names.Contains(database), TimeSpan.FromSeconds(30), "the database running");
+        await Eventually.WaitForAsync(() => DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true), names => names.Contains(database), TimeSpan.FromSeconds(30), "the database running");
         var databaseId = (await Docker.InspectAsync(database)).GetProperty("Id").GetString();
         await daemon.KillAsync();
 
         var interrupted = await start;
         Assert.Equal(3, interrupted.ExitCode);
         Assert.Contains("lost the connection to the sky daemon", interrupted.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(app, await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.DoesNotContain(app, await DockerWitness.ContainerNamesAsync(daemon.Namespace));
 
         await daemon.StartAgainAsync();
 
         await Eventually.WaitForAsync(
-            () => Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true),
+            () => DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true),
             names => names.Contains(app),
             TimeSpan.FromSeconds(60),
             "the app started by the daemon that came back");
-        Assert.Equal([app, database], await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Equal([app, database], await DockerWitness.ContainerNamesAsync(daemon.Namespace));
         Assert.Equal(databaseId, (await Docker.InspectAsync(database)).GetProperty("Id").GetString());
         var appId = (await Docker.InspectAsync(app)).GetProperty("Id").GetString();
 
         var again = await daemon.RunAsync("service", "start", "app");
 
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Equal([app, database], await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Equal([app, database], await DockerWitness.ContainerNamesAsync(daemon.Namespace));
         Assert.Equal(appId, (await Docker.InspectAsync(app)).GetProperty("Id").GetString());
         Assert.Equal(databaseId, (await Docker.InspectAsync(database)).GetProperty("Id").GetString());
     }

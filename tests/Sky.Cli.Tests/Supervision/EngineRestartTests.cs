@@ -27,13 +27,13 @@ public sealed class EngineRestartTests
         await Engine.RestartAsync();
 
         await Eventually.WaitForAsync(
-            () => Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true),
+            () => DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true),
             running => running.Count == names.Count,
             TimeSpan.FromSeconds(60),
             "all four containers running again",
-            async () => string.Join('\n', await Docker.ContainerNamesAsync(daemon.Namespace)));
+            async () => string.Join('\n', await DockerWitness.ContainerNamesAsync(daemon.Namespace)));
         await Eventually.WaitForAsync(() => ContainerFacts.ReadAsync(daemon, "my-application", production), f => f.Health == "healthy", TimeSpan.FromSeconds(30), "healthy after");
-        Assert.Equal(names, await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Equal(names, await DockerWitness.ContainerNamesAsync(daemon.Namespace));
         var after = new List<string?>();
         foreach (var name in names)
         {

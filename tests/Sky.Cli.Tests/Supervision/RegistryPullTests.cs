@@ -1,4 +1,5 @@
 using Sky.Api.Settings;
+using Sky.Testing;
 using Sky.Testing.Peers;
 
 namespace Sky.Cli.Tests.Supervision;
@@ -29,7 +30,7 @@ public sealed class RegistryPullTests
         Assert.True(start.ExitCode == 0, start.ToString());
         Assert.Contains($"Waiting: pulling {pushed} from the registry {registry.Address}", start.Lines);
         Assert.Contains($"Starting {daemon.Name("web")}.. DONE", start.Lines);
-        Assert.Equal([daemon.Name("web")], await Docker.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
+        Assert.Equal([daemon.Name("web")], await DockerWitness.ContainerNamesAsync(daemon.Namespace, runningOnly: true));
         Assert.Equal(image, (await Docker.InspectAsync(daemon.Name("web"))).GetProperty("Config").GetProperty("Image").GetString());
     }
 
@@ -72,7 +73,7 @@ public sealed class RegistryPullTests
         Assert.Equal($"warning: {neither} (named by ghost): starting it will fail; build and push it (sky build --push), or load it", apply.Error.Trim());
         Assert.Equal(ExitCodes.NotFound, start.ExitCode);
         Assert.Equal($"error: cannot start ghost: {neither} (named by {daemon.Name("ghost")}); build and push it (sky build --push), or load it", start.Error.Trim());
-        Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 
     [Fact]

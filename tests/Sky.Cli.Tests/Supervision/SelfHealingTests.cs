@@ -65,7 +65,7 @@ public sealed partial class SelfHealingTests
         Assert.Equal("web", labels.GetProperty("sky.service").GetString());
         Assert.Equal(daemon.Namespace, labels.GetProperty("sky.namespace").GetString());
         Assert.Equal("main", labels.GetProperty("sky.role").GetString());
-        Assert.Equal([name], await Docker.ContainerNamesAsync(daemon.Namespace));
+        Assert.Equal([name], await DockerWitness.ContainerNamesAsync(daemon.Namespace));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed partial class SelfHealingTests
             Assert.Single(kinds, k => k == "cannot-start");
             Assert.DoesNotContain("restart", kinds);
             Assert.DoesNotContain("heal", kinds);
-            Assert.Empty(await Docker.ContainerNamesAsync(daemon.Namespace));
+            Assert.Empty(await DockerWitness.ContainerNamesAsync(daemon.Namespace));
 
             // The image is back and someone starts the service: it runs, and the alert closes.
             await Docker.RunAsync("tag", "base:0.7", image);

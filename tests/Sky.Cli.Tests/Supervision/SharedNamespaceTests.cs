@@ -62,7 +62,7 @@ public sealed class SharedNamespaceTests
         Assert.Equal(before, await StartsAsync(first.Name("alpha"), first.Name("shared")));
         Assert.Equal(
             [first.Name("alpha"), first.Name("beta"), first.Name("shared")],
-            await Docker.ContainerNamesAsync(first.Namespace, runningOnly: true));
+            await DockerWitness.ContainerNamesAsync(first.Namespace, runningOnly: true));
         Assert.Equal(second.Identity, (await Docker.InspectAsync(first.Name("beta"))).GetProperty("Config").GetProperty("Labels").GetProperty("sky.daemon").GetString());
     }
 
