@@ -31,6 +31,46 @@ public class DockerRuntimeResourcesTests
     }
 
     [Fact]
+    public async Task Network_counters_after_a_restart_are_the_new_network_namespace_s_not_the_old_one_s()
+    {
+        await using var scope = new EngineScope();
+        var network = await scope.NetworkAsync("net");
+        var server = await scope.CreateAsync(scope.Spec("server", network, "sh", "-c", "head -c 300000 /dev/zero > /www/big && exec httpd -f -p 8080 -h /www") with
+        {
+            NetworkAliases = ["server"],
+        });
+        var client = await scope.CreateAsync(scope.Spec("client", network, "sleep", "300"));
+        await scope.Runtime.StartContainerAsync(server, scope.Token);
+        await scope.Runtime.StartContainerAsync(client, scope.Token);
+
+        var first = await DownloadAsync(scope, client);
+        var afterFirst = await scope.Runtime.ReadResourceUsageAsync(client, DateTimeOffset.UtcNow, scope.Token);
+        await scope.Runtime.StopContainerAsync(client, TimeSpan.FromSeconds(1), scope.Token);
+        await scope.Runtime.StartContainerAsync(client, scope.Token);
+        var second = await DownloadAsync(scope, client);
+        var afterSecond = await scope.Runtime.ReadResourceUsageAsync(client, DateTimeOffset.UtcNow, scope.Token);
+
+        Assert.Equal((0L, 0L), (first, second));
+        Assert.InRange(afterFirst!.NetworkReceivedBytes, 300_000, 599_999);
+        // Counted in the restarted container's new namespace: the second download alone, not the first one as well, and
+        // not the old namespace's counters either (which stop when its process ends).
+        Assert.InRange(afterSecond!.NetworkReceivedBytes, 300_000, 599_999);
+    }
+
+    /// <summary>Fetches the server's 300 KB file from the client; httpd starts a moment after its container, so it asks again until it answers.</summary>
+    private static async Task<long> DownloadAsync(EngineScope scope, string client)
+    {
+        ExecResult fetched;
+        var attempts = 0;
+        do
+        {
+            fetched = await scope.Runtime.ExecAsync(client, ["wget", "-q", "-O", "/dev/null", "http://server:8080/big"], scope.Token);
+        }
+        while (fetched.ExitCode != 0 && ++attempts < 50 && await Pause(scope));
+        return fetched.ExitCode;
+    }
+
+    [Fact]
     public async Task Ensuring_a_network_twice_creates_it_once_and_it_is_listed_by_label_until_removed()
     {
         await using var scope = new EngineScope();

@@ -12,11 +12,13 @@ internal sealed class CgroupFiles : IDisposable
 {
     private const string Root = "/sys/fs/cgroup";
 
-    private readonly string networkFile;
-
     // Opened once per container start and read from their start at each sample (the kernel writes them anew): the
     // path lookups, opens and closes were most of the sampler's time. Null: this machine has no such cgroup for it.
-    // The network file is opened each time: held open, it would keep a restarted container's old network alive.
+    // The network file too (opening /proc/PID/net/dev by its path was 12 % of the idle daemon's CPU with 300
+    // containers, bench/RESULTS.md): it holds the network namespace of the process it was opened for, so it must not
+    // outlive that process. It does not: when the container stops or restarts, its cgroup folder is removed, the
+    // cgroup files' next read fails, and the caller disposes of these files and finds the new process's.
+    private readonly SafeFileHandle networkFile;
     private readonly bool unified;
     private readonly SafeFileHandle? cpuFile;
     private readonly SafeFileHandle? memoryStatFile;
@@ -28,7 +30,7 @@ internal sealed class CgroupFiles : IDisposable
 
     private CgroupFiles(int pid, IReadOnlyDictionary<string, string> paths, long hostMemory)
     {
-        networkFile = $"/proc/{pid}/net/dev";
+        networkFile = Open($"/proc/{pid}/net/dev");
         var cpuFolder = Folder(paths, "cpuacct");
         var memoryFolder = Folder(paths, "memory");
         var blkioFolder = Folder(paths, "blkio");
@@ -113,8 +115,10 @@ internal sealed class CgroupFiles : IDisposable
     {
         try
         {
-            var (received, sent) = CgroupCounters.NetworkBytes(KernelText.ReadBytes(networkFile));
+            // The cgroup files first: a read of them fails once the process is gone, where the network file would still
+            // answer with the old namespace's counters.
             var usage = unified ? ReadUnified(now) : ReadV1(now);
+            var (received, sent) = CgroupCounters.NetworkBytes(KernelText.ReadBytes(networkFile));
             return usage with { NetworkReceivedBytes = received, NetworkSentBytes = sent };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
@@ -125,6 +129,7 @@ internal sealed class CgroupFiles : IDisposable
 
     public void Dispose()
     {
+        networkFile.Dispose();
         cpuFile?.Dispose();
         memoryStatFile?.Dispose();
         memoryUsageFile?.Dispose();
