@@ -16,10 +16,7 @@ internal sealed class HttpCheckCall : IDisposable
 {
     private const int MaxStatusLine = 1024;
 
-    // Closed with a reset, not the orderly close's exchange: the answer is all the check wants, and with 30 checks a
-    // second the orderly close was a fifth of the kernel's work for each and left as many sockets waiting a minute in
-    // TIME_WAIT. The engine's port proxy ends its side of the connection to the container as it would otherwise.
-    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, LingerState = new LingerOption(true, 0) };
+    private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
     private readonly byte[] buffer = new byte[MaxStatusLine];
     private int received;
 
