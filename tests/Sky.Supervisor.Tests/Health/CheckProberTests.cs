@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Sky.Model;
 using Sky.Supervisor.Health;
 using Sky.Testing.Engine;
@@ -64,6 +66,35 @@ public sealed class CheckProberTests : IDisposable
         var outcome = await ProbeAsync(Check("/health", timeout: TimeSpan.FromSeconds(10)));
 
         Assert.True(outcome.Ok, outcome.Text);
+        await server;
+    }
+
+    [Fact]
+    public async Task A_quick_answer_s_text_is_the_same_from_round_to_round()
+    {
+        var texts = new List<string>();
+        for (var round = 0; round < 2; round++)
+        {
+            var server = ServeOnceAsync("HTTP/1.1 200 OK\r\n\r\n", TimeSpan.Zero);
+            texts.Add((await ProbeAsync(Check("/health", timeout: TimeSpan.FromSeconds(10)))).Text);
+            await server;
+        }
+
+        Assert.Equal(["http /health on port 8080: HTTP 200", "http /health on port 8080: HTTP 200"], texts);
+    }
+
+    [Fact]
+    public async Task An_answer_that_took_a_notable_share_of_the_timeout_says_how_long()
+    {
+        var timeout = TimeSpan.FromSeconds(1);
+        var server = ServeOnceAsync("HTTP/1.1 200 OK\r\n\r\n", timeout * CheckProber.NotableShareOfTimeout * 3);
+
+        var outcome = await ProbeAsync(Check("/health", timeout: timeout));
+
+        Assert.True(outcome.Ok, outcome.Text);
+        var took = Regex.Match(outcome.Text, @"^http /health on port 8080: HTTP 200 \((\d+) ms\)$");
+        Assert.True(took.Success, outcome.Text);
+        Assert.InRange(int.Parse(took.Groups[1].Value, CultureInfo.InvariantCulture), 300, 999);
         await server;
     }
 
