@@ -8,8 +8,10 @@ namespace Sky.Api.Maintenance;
 /// <see cref="Every"/>: when the heap has grown past what lived at the last full collection by more than
 /// <see cref="Compaction.Allowance"/>, one blocking, compacting collection that returns the freed memory to the system.
 /// With 25 MB alive that takes 20-50 ms. Aggressive, because a forced compaction left the freed regions committed
-/// (44 MB to 43 MB of heap); half, because a quarter compacted every two minutes and the idle daemon's CPU rose from
-/// about 1.0 % to 1.2 % of a core (bench/RESULTS.md, footprint, session 17).
+/// (44 MB to 43 MB of heap). A quarter: the idle daemon's heap regrows by about 5 MB a minute with 300 containers, so
+/// it compacts every two minutes or so; with half, its RSS climbed to 105 MB between compactions (goal 100), with a
+/// quarter at most 95.7 MB. What a compaction costs stays within how this machine's speed varies: the 30 s slices
+/// with one used 1.00 and 1.37 % of a core, those without 0.97-1.27 % (bench/RESULTS.md, footprint, session 19).
 /// </summary>
 public sealed class HeapCompaction(TimeProvider clock, ILogger<HeapCompaction> logger) : BackgroundService
 {
