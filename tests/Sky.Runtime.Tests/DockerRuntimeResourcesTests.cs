@@ -17,14 +17,7 @@ public class DockerRuntimeResourcesTests
         await scope.Runtime.StartContainerAsync(server, scope.Token);
         await scope.Runtime.StartContainerAsync(client, scope.Token);
 
-        // httpd starts a moment after its container: ask again until it answers.
-        ExecResult result;
-        var attempts = 0;
-        do
-        {
-            result = await scope.Runtime.ExecAsync(client, ["sh", "-c", "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | nc database 8080"], scope.Token);
-        }
-        while (!result.Output.Contains("reached-by-alias", StringComparison.Ordinal) && ++attempts < 50 && await Pause(scope));
+        var result = await ExecUntilAsync(scope, client, ["sh", "-c", "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | nc database 8080"], r => r.Output.Contains("reached-by-alias", StringComparison.Ordinal));
 
         Assert.Contains("200 OK", result.Output, StringComparison.Ordinal);
         Assert.Contains("reached-by-alias", result.Output, StringComparison.Ordinal);
@@ -57,17 +50,21 @@ public class DockerRuntimeResourcesTests
         Assert.InRange(afterSecond!.NetworkReceivedBytes, 300_000, 599_999);
     }
 
-    /// <summary>Fetches the server's 300 KB file from the client; httpd starts a moment after its container, so it asks again until it answers.</summary>
-    private static async Task<long> DownloadAsync(EngineScope scope, string client)
+    /// <summary>Fetches the server's 300 KB file from the client; returns wget's exit code.</summary>
+    private static async Task<long> DownloadAsync(EngineScope scope, string client) =>
+        (await ExecUntilAsync(scope, client, ["wget", "-q", "-O", "/dev/null", "http://server:8080/big"], r => r.ExitCode == 0)).ExitCode;
+
+    /// <summary>Runs the command in the container until <paramref name="done"/> (at most 50 times): httpd starts a moment after its container.</summary>
+    private static async Task<ExecResult> ExecUntilAsync(EngineScope scope, string container, string[] command, Func<ExecResult, bool> done)
     {
-        ExecResult fetched;
+        ExecResult result;
         var attempts = 0;
         do
         {
-            fetched = await scope.Runtime.ExecAsync(client, ["wget", "-q", "-O", "/dev/null", "http://server:8080/big"], scope.Token);
+            result = await scope.Runtime.ExecAsync(container, command, scope.Token);
         }
-        while (fetched.ExitCode != 0 && ++attempts < 50 && await Pause(scope));
-        return fetched.ExitCode;
+        while (!done(result) && ++attempts < 50 && await Pause(scope));
+        return result;
     }
 
     [Fact]

@@ -10,8 +10,9 @@ namespace Sky.Api.Maintenance;
 /// With 25 MB alive that takes 20-50 ms. Aggressive, because a forced compaction left the freed regions committed
 /// (44 MB to 43 MB of heap). A quarter: the idle daemon's heap regrows by about 5 MB a minute with 300 containers, so
 /// it compacts every two minutes or so; with half, its RSS climbed to 105 MB between compactions (goal 100), with a
-/// quarter at most 95.7 MB. What a compaction costs stays within how this machine's speed varies: the 30 s slices
-/// with one used 1.00 and 1.37 % of a core, those without 0.97-1.27 % (bench/RESULTS.md, footprint, session 19).
+/// quarter at most 97.2 MB in two runs. What a compaction costs mostly stays within how this machine's speed varies:
+/// 30 s slices with one used 1.00 and 1.37 % of a core, those without 0.90-1.27 %; one slice that also held the metric
+/// history's flush used 2.60 % (bench/RESULTS.md, footprint, session 19).
 /// </summary>
 public sealed class HeapCompaction(TimeProvider clock, ILogger<HeapCompaction> logger) : BackgroundService
 {

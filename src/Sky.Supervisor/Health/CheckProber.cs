@@ -134,11 +134,11 @@ public sealed class CheckProber(IContainerRuntime runtime) : ICheckProber, IDisp
     /// <summary>
     /// The outcome's text after the check's name, and how long the answer took when that is worth saying: at least
     /// <see cref="NotableShareOfTimeout"/> of the check's timeout, on its way to timing out. A quick answer's text is the
-    /// same from round to round (<c>http /health: HTTP 200</c>), and so is the health stored with it: a time in
+    /// same from round to round (<c>http /health on port 8080: HTTP 200</c>), and so is the health stored with it: a time in
     /// milliseconds that moved by one made a new health snapshot, 30 times a second with 300 containers checked every
     /// 10 s, each of which lived until the next round and needed a full collection to go.
     /// </summary>
-    internal static CheckOutcome Timed(CheckSpec check, CheckOutcome outcome, long startedAt)
+    private static CheckOutcome Timed(CheckSpec check, CheckOutcome outcome, long startedAt)
     {
         var took = Stopwatch.GetElapsedTime(startedAt);
         return outcome with
