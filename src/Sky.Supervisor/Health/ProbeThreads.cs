@@ -13,6 +13,9 @@ namespace Sky.Supervisor.Health;
 /// </summary>
 public sealed class ProbeThreads : IDisposable
 {
+    /// <summary>At most how many pieces of work due at one instant one thread starts before it waits for their answers.</summary>
+    private const int MaxTogether = 64;
+
     private readonly object sync = new();
     private readonly PriorityQueue<ProbeWork, long> queue = new();
     private readonly Thread[] threads;
@@ -34,6 +37,13 @@ public sealed class ProbeThreads : IDisposable
     public Task<T> RunAfterAsync<T>(TimeSpan delay, Func<T> work, CancellationToken cancellationToken)
     {
         var item = new ProbeWork<T>(work, cancellationToken);
+        Schedule(item, delay);
+        return item.Answer;
+    }
+
+    /// <summary>Starts <paramref name="item"/> on one of the threads after <paramref name="delay"/>.</summary>
+    internal void Schedule(ProbeWork item, TimeSpan delay)
+    {
         var due = Coalesced(Stopwatch.GetTimestamp() + (delay > TimeSpan.Zero ? (long)(delay.TotalSeconds * Stopwatch.Frequency) : 0), delay);
         lock (sync)
         {
@@ -46,8 +56,6 @@ public sealed class ProbeThreads : IDisposable
                 Monitor.Pulse(sync);
             }
         }
-
-        return item.Answer;
     }
 
     /// <summary>
@@ -85,37 +93,61 @@ public sealed class ProbeThreads : IDisposable
 
     private void Loop()
     {
-        while (Next() is { } item)
+        var due = new List<ProbeWork>(MaxTogether);
+        var answers = new ProbeAnswers();
+        while (TakeDue(due))
         {
-            item.Run();
+            foreach (var item in due)
+            {
+                if (item.Start())
+                {
+                    answers.Add(item);
+                }
+            }
+
+            due.Clear();
+            answers.AwaitAll();
         }
     }
 
-    /// <summary>The next item once it is due; null when disposed.</summary>
-    private ProbeWork? Next()
+    /// <summary>Fills <paramref name="due"/> with the work due now (at least one piece) once there is some; false when disposed.</summary>
+    private bool TakeDue(List<ProbeWork> due)
     {
         lock (sync)
         {
             while (!disposed)
             {
-                if (!queue.TryPeek(out var item, out var due))
+                if (!queue.TryPeek(out _, out var first))
                 {
                     Monitor.Wait(sync);
                     continue;
                 }
 
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait <= TimeSpan.Zero)
+                var now = Stopwatch.GetTimestamp();
+                var wait = Stopwatch.GetElapsedTime(now, first);
+                if (wait > TimeSpan.Zero)
                 {
-                    queue.Dequeue();
-                    return item;
+                    // Rounded up: waking a millisecond early would only make the thread sleep again.
+                    Monitor.Wait(sync, (int)Math.Ceiling(wait.TotalMilliseconds));
+                    continue;
                 }
 
-                // Rounded up: waking a millisecond early would only make the thread sleep again.
-                Monitor.Wait(sync, (int)Math.Ceiling(wait.TotalMilliseconds));
+                while (due.Count < MaxTogether && queue.TryPeek(out var item, out var at) && at <= now)
+                {
+                    queue.Dequeue();
+                    due.Add(item);
+                }
+
+                if (queue.TryPeek(out _, out var next) && next <= now)
+                {
+                    // More is due than one thread takes at once: the other thread takes the rest.
+                    Monitor.Pulse(sync);
+                }
+
+                return true;
             }
 
-            return null;
+            return false;
         }
     }
 }
