@@ -8,8 +8,10 @@ namespace Sky.Supervisor.Health;
 /// fifth of the CPU of a timer and asynchronous sockets, each of which wakes another thread before the work goes on
 /// (measured here against a stand-in through the engine's port proxy: 0.2 ms against 1.0 ms per HTTP check; with 300
 /// containers checked every 10 s that is 30 checks a second). The awaiting code goes on on the same thread, so a check
-/// round ends by asking for the next one here. Work must be short (its waits bounded); longer waits go on
-/// asynchronously elsewhere.
+/// round ends by asking for the next one here. A thread takes all the work due at one instant (up to
+/// <see cref="MaxTogether"/>), starts each piece, then waits for the answers of those that sent a request in one poll
+/// (<see cref="ProbeAnswers"/>): one sleep and wake-up for the lot instead of one per check. Work must be short (its
+/// waits bounded); longer waits go on asynchronously elsewhere.
 /// </summary>
 public sealed class ProbeThreads : IDisposable
 {
