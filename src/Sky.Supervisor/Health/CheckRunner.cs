@@ -16,22 +16,6 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
 
     public async Task RunAsync(ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, DateTimeOffset startedAt, Action<CheckReport> report, CancellationToken cancellationToken)
     {
-        var probes = spec.Checks.Select(check => prober.Prepare(check, spec, containerId, published)).ToList();
-        try
-        {
-            await RoundsAsync(probes, spec, containerId, startedAt, report, cancellationToken);
-        }
-        finally
-        {
-            foreach (var probe in probes)
-            {
-                probe.Dispose();
-            }
-        }
-    }
-
-    private async Task RoundsAsync(List<ICheckProbe> probes, ContainerSpec spec, string containerId, DateTimeOffset startedAt, Action<CheckReport> report, CancellationToken cancellationToken)
-    {
         var checks = spec.Checks;
         var interval = checks.Min(c => c.Interval);
         var machine = new CheckStateMachine(startedAt, checks.Max(c => c.StartPeriod), interval, checks.Max(c => c.Retries));
@@ -40,10 +24,10 @@ public sealed class CheckRunner(ICheckProber prober, TimeProvider clock)
         while (!cancellationToken.IsCancellationRequested)
         {
             var outcome = new CheckOutcome(true, string.Empty);
-            foreach (var probe in probes)
+            foreach (var check in checks)
             {
                 // The round waits before its first check; the others follow at once.
-                outcome = await probe.RunAsync(wait, cancellationToken);
+                outcome = await prober.ProbeAsync(check, spec, containerId, published, wait, cancellationToken);
                 wait = TimeSpan.Zero;
                 if (!outcome.Ok)
                 {

@@ -9,46 +9,35 @@ namespace Sky.Supervisor.Health;
 /// <summary>
 /// One HTTP check's request: <c>GET path</c> to a port on 127.0.0.1 (<c>Connection: close</c>), and the status code of
 /// the answer. A thin client of its own because the check wants only the status line, and it must run in blocking
-/// calls on a <see cref="ProbeThreads"/> thread (HttpClient only awaits): <see cref="Send"/> there, then
-/// <see cref="TryTakeStatus"/> each time the thread's poll finds the socket readable, then
-/// <see cref="ReadStatusAsync"/> for an answer slower than the thread waits.
+/// calls on a <see cref="ProbeThreads"/> thread (HttpClient only awaits): <see cref="Send"/> and <see cref="TryReadStatus"/>
+/// there, bounded, then <see cref="ReadStatusAsync"/> for an answer slower than that.
 /// </summary>
 internal sealed class HttpCheckCall : IDisposable
 {
-    /// <summary>The longest status line read: the size of the buffer a call is given.</summary>
-    internal const int MaxStatusLine = 1024;
+    private const int MaxStatusLine = 1024;
 
     private readonly Socket socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-    private readonly byte[] buffer;
+    private readonly byte[] buffer = new byte[MaxStatusLine];
     private int received;
 
-    private HttpCheckCall(long startedAt, byte[] buffer)
-    {
-        StartedAt = startedAt;
-        this.buffer = buffer;
-    }
-
-    /// <summary>The socket the answer comes on.</summary>
-    public Socket Socket => socket;
+    private HttpCheckCall(long startedAt) => StartedAt = startedAt;
 
     /// <summary>When the call began (a <see cref="Stopwatch"/> timestamp).</summary>
     public long StartedAt { get; }
 
     /// <summary>
-    /// Connects and sends <paramref name="request"/> (<see cref="Request"/>), blocking at most <paramref name="timeout"/>
-    /// (on loopback a connection is made at once unless the listener's queue is full); throws
-    /// <see cref="SocketException"/> when it cannot. The answer is read into <paramref name="buffer"/>
-    /// (<see cref="MaxStatusLine"/> bytes), which the caller keeps from call to call.
+    /// Connects and sends the request, blocking at most <paramref name="timeout"/> (on loopback a connection is made
+    /// at once unless the listener's queue is full); throws <see cref="SocketException"/> when it cannot.
     /// </summary>
-    public static HttpCheckCall Send(int port, byte[] request, TimeSpan timeout, byte[] buffer)
+    public static HttpCheckCall Send(int port, string path, TimeSpan timeout)
     {
-        var call = new HttpCheckCall(Stopwatch.GetTimestamp(), buffer);
+        var call = new HttpCheckCall(Stopwatch.GetTimestamp());
         try
         {
             // Bounds a blocking connect on Linux (SO_SNDTIMEO), and the send of a request that fits any buffer.
             call.socket.SendTimeout = Math.Max(1, (int)timeout.TotalMilliseconds);
             call.socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-            call.socket.Send(request);
+            call.socket.Send(Request(port, path));
             return call;
         }
         catch
@@ -58,12 +47,27 @@ internal sealed class HttpCheckCall : IDisposable
         }
     }
 
-    /// <summary>Takes what came (the socket is readable): true with the status code once its line is whole.</summary>
-    public bool TryTakeStatus(out int status)
+    /// <summary>The status code, if the status line comes within <paramref name="wait"/>; false when it has not yet.</summary>
+    public bool TryReadStatus(TimeSpan wait, out int status)
     {
-        Take(socket.Receive(buffer.AsSpan(received)));
-        status = Status() ?? 0;
-        return status != 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            if (Status() is { } known)
+            {
+                status = known;
+                return true;
+            }
+
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (left <= TimeSpan.Zero || !socket.Poll((int)left.TotalMicroseconds, SelectMode.SelectRead))
+            {
+                status = 0;
+                return false;
+            }
+
+            Take(socket.Receive(buffer.AsSpan(received)));
+        }
     }
 
     /// <summary>Waits for the status line asynchronously (the answer was slower than the probe thread waits).</summary>
@@ -118,8 +122,7 @@ internal sealed class HttpCheckCall : IDisposable
         received += count;
     }
 
-    /// <summary>The request a check sends to <paramref name="port"/> for <paramref name="path"/> (escaped: <see cref="CheckProber.RequestTarget"/>).</summary>
-    internal static byte[] Request(int port, string path) =>
+    private static byte[] Request(int port, string path) =>
         Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}\r\nUser-Agent: sky-check\r\nAccept: */*\r\nConnection: close\r\n\r\n");
 
     private static string Printable(ReadOnlySpan<byte> line)

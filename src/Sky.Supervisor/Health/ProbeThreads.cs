@@ -8,21 +8,11 @@ namespace Sky.Supervisor.Health;
 /// fifth of the CPU of a timer and asynchronous sockets, each of which wakes another thread before the work goes on
 /// (measured here against a stand-in through the engine's port proxy: 0.2 ms against 1.0 ms per HTTP check; with 300
 /// containers checked every 10 s that is 30 checks a second). The awaiting code goes on on the same thread, so a check
-/// round ends by asking for the next one here. A thread takes all the work due at one instant (up to
-/// <see cref="MaxTogether"/>), starts each piece, then waits for the answers of those that sent a request in one poll
-/// (<see cref="ProbeAnswers"/>): one sleep and wake-up for the lot instead of one per check. Work must be short (its
-/// waits bounded); longer waits go on asynchronously elsewhere.
+/// round ends by asking for the next one here. Work must be short (its waits bounded); longer waits go on
+/// asynchronously elsewhere.
 /// </summary>
 public sealed class ProbeThreads : IDisposable
 {
-    /// <summary>
-    /// At most how many pieces of work due at one instant one thread starts before it waits for their answers. Few:
-    /// every request in flight wakes the engine's port proxy and the container's server at once, and with 64 (30 checks
-    /// due each second with 300 containers) the last answers took over <see cref="HttpProbe.OnThreadFor"/> on two
-    /// cores, so they were awaited asynchronously, which cost more than the one wake-up saved (bench, session 20).
-    /// </summary>
-    private const int MaxTogether = 8;
-
     private readonly object sync = new();
     private readonly PriorityQueue<ProbeWork, long> queue = new();
     private readonly Thread[] threads;
@@ -44,13 +34,6 @@ public sealed class ProbeThreads : IDisposable
     public Task<T> RunAfterAsync<T>(TimeSpan delay, Func<T> work, CancellationToken cancellationToken)
     {
         var item = new ProbeWork<T>(work, cancellationToken);
-        Schedule(item, delay);
-        return item.Answer;
-    }
-
-    /// <summary>Starts <paramref name="item"/> on one of the threads after <paramref name="delay"/>.</summary>
-    internal void Schedule(ProbeWork item, TimeSpan delay)
-    {
         var due = Coalesced(Stopwatch.GetTimestamp() + (delay > TimeSpan.Zero ? (long)(delay.TotalSeconds * Stopwatch.Frequency) : 0), delay);
         lock (sync)
         {
@@ -63,6 +46,8 @@ public sealed class ProbeThreads : IDisposable
                 Monitor.Pulse(sync);
             }
         }
+
+        return item.Answer;
     }
 
     /// <summary>
@@ -100,61 +85,37 @@ public sealed class ProbeThreads : IDisposable
 
     private void Loop()
     {
-        var due = new List<ProbeWork>(MaxTogether);
-        var answers = new ProbeAnswers();
-        while (TakeDue(due))
+        while (Next() is { } item)
         {
-            foreach (var item in due)
-            {
-                if (item.Start())
-                {
-                    answers.Add(item);
-                }
-            }
-
-            due.Clear();
-            answers.AwaitAll();
+            item.Run();
         }
     }
 
-    /// <summary>Fills <paramref name="due"/> with the work due now (at least one piece) once there is some; false when disposed.</summary>
-    private bool TakeDue(List<ProbeWork> due)
+    /// <summary>The next item once it is due; null when disposed.</summary>
+    private ProbeWork? Next()
     {
         lock (sync)
         {
             while (!disposed)
             {
-                if (!queue.TryPeek(out _, out var first))
+                if (!queue.TryPeek(out var item, out var due))
                 {
                     Monitor.Wait(sync);
                     continue;
                 }
 
-                var now = Stopwatch.GetTimestamp();
-                var wait = Stopwatch.GetElapsedTime(now, first);
-                if (wait > TimeSpan.Zero)
-                {
-                    // Rounded up: waking a millisecond early would only make the thread sleep again.
-                    Monitor.Wait(sync, (int)Math.Ceiling(wait.TotalMilliseconds));
-                    continue;
-                }
-
-                while (due.Count < MaxTogether && queue.TryPeek(out var item, out var at) && at <= now)
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait <= TimeSpan.Zero)
                 {
                     queue.Dequeue();
-                    due.Add(item);
+                    return item;
                 }
 
-                if (queue.TryPeek(out _, out var next) && next <= now)
-                {
-                    // More is due than one thread takes at once: the other thread takes the rest.
-                    Monitor.Pulse(sync);
-                }
-
-                return true;
+                // Rounded up: waking a millisecond early would only make the thread sleep again.
+                Monitor.Wait(sync, (int)Math.Ceiling(wait.TotalMilliseconds));
             }
 
-            return false;
+            return null;
         }
     }
 }

@@ -1,38 +1,61 @@
-using System.Net.Sockets;
-
 namespace Sky.Supervisor.Health;
 
-/// <summary>
-/// One piece of work waiting in <see cref="ProbeThreads"/>. Work that sends a request and waits for its answer returns
-/// from <see cref="Start"/> with the socket the answer comes on: the thread starts every piece due at one instant, then
-/// waits for all their answers in one poll (<see cref="ProbeAnswers"/>), so a round of checks due together costs one
-/// sleep and wake-up, not one per check.
-/// </summary>
+/// <summary>One piece of work waiting in <see cref="ProbeThreads"/>.</summary>
 internal abstract class ProbeWork
 {
-    /// <summary>
-    /// Runs the work unless it was cancelled meanwhile. True when it now waits for an answer on <see cref="Awaited"/>;
-    /// false when it is over (its answer given, and what awaits it went on here).
-    /// </summary>
-    public abstract bool Start();
-
-    /// <summary>The socket the started work waits for its answer on.</summary>
-    public virtual Socket Awaited => throw new InvalidOperationException("this work waits for no answer");
-
-    /// <summary>Until when (a <see cref="System.Diagnostics.Stopwatch"/> timestamp) the thread waits for the answer.</summary>
-    public virtual long AwaitedUntil => 0;
-
-    /// <summary>Something came on <see cref="Awaited"/>: takes it; true when the answer is whole.</summary>
-    public virtual bool Take() => true;
-
-    /// <summary>
-    /// The thread has let go of the started work (its answer is whole or its time on the thread is over): gives the
-    /// answer, or leaves the rest of the wait to the thread pool.
-    /// </summary>
-    public virtual void Finish()
-    {
-    }
+    /// <summary>Runs the work unless it was cancelled meanwhile, and completes its answer (what awaits it goes on here).</summary>
+    public abstract void Run();
 
     /// <summary>The threads stop before the work ran.</summary>
     public abstract void Abandon();
+}
+
+/// <summary>Work with an answer of type <typeparamref name="T"/>.</summary>
+internal sealed class ProbeWork<T> : ProbeWork
+{
+    private readonly Func<T> work;
+    private readonly CancellationToken cancellationToken;
+    private readonly CancellationTokenRegistration registration;
+
+    // Continuations run where the answer is set, on purpose: the check round goes on on the probe thread.
+    private readonly TaskCompletionSource<T> answer = new();
+
+    public ProbeWork(Func<T> work, CancellationToken cancellationToken)
+    {
+        this.work = work;
+        this.cancellationToken = cancellationToken;
+        registration = cancellationToken.UnsafeRegister(static state => ((ProbeWork<T>)state!).Cancel(), this);
+    }
+
+    public Task<T> Answer => answer.Task;
+
+    public override void Run()
+    {
+        registration.Dispose();
+        if (answer.Task.IsCompleted)
+        {
+            return;
+        }
+
+        T result;
+        try
+        {
+            result = work();
+        }
+        catch (Exception exception)
+        {
+            answer.TrySetException(exception);
+            return;
+        }
+
+        answer.TrySetResult(result);
+    }
+
+    public override void Abandon()
+    {
+        registration.Dispose();
+        answer.TrySetCanceled();
+    }
+
+    private void Cancel() => answer.TrySetCanceled(cancellationToken);
 }

@@ -185,9 +185,7 @@ public sealed class CheckVerdictsTests : IDisposable
 
         public int Probes => Volatile.Read(ref next);
 
-        public ICheckProbe Prepare(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published) => new Probe(this);
-
-        private async ValueTask<CheckOutcome> NextAsync(TimeSpan after, CancellationToken cancellationToken)
+        public async Task<CheckOutcome> ProbeAsync(CheckSpec check, ContainerSpec spec, string containerId, IReadOnlyDictionary<int, int> published, TimeSpan after, CancellationToken cancellationToken)
         {
             if (after > TimeSpan.Zero)
             {
@@ -195,15 +193,6 @@ public sealed class CheckVerdictsTests : IDisposable
             }
 
             return script[Math.Min(Interlocked.Increment(ref next) - 1, script.Length - 1)];
-        }
-
-        private sealed class Probe(ScriptedProber prober) : ICheckProbe
-        {
-            public ValueTask<CheckOutcome> RunAsync(TimeSpan after, CancellationToken cancellationToken) => prober.NextAsync(after, cancellationToken);
-
-            public void Dispose()
-            {
-            }
         }
     }
 }

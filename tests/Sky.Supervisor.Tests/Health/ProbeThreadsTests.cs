@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Sky.Supervisor.Health;
 
 namespace Sky.Supervisor.Tests.Health;
@@ -103,104 +101,9 @@ public sealed class ProbeThreadsTests
         Assert.Equal(3, await threads.RunAfterAsync(TimeSpan.Zero, () => 3, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Work_due_at_one_instant_is_all_started_before_the_thread_waits_for_any_answer()
-    {
-        using var threads = new ProbeThreads(count: 1);
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var started = new ConcurrentQueue<string>();
-        var answered = new ConcurrentQueue<string>();
-        using var gate = new ManualResetEventSlim();
-
-        // Each answer is sent only once every piece has started: a thread that waited for the first answer before
-        // starting the next piece would wait in vain until its time on the thread is over.
-        var answers = new List<Socket>();
-        var busy = threads.RunAfterAsync(TimeSpan.Zero, () => gate.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None);
-        var works = new List<AnsweredWork>();
-        for (var i = 1; i <= 3; i++)
-        {
-            var work = new AnsweredWork($"w{i}", listener, started, answered, () =>
-            {
-                if (started.Count == 3)
-                {
-                    foreach (var answer in answers)
-                    {
-                        answer.Send("!"u8);
-                    }
-                }
-            });
-            answers.Add(work.ServerSide);
-            works.Add(work);
-            threads.Schedule(work, TimeSpan.Zero);
-        }
-
-        gate.Set();
-        await busy;
-        await Task.WhenAll(works.Select(w => w.Finished));
-
-        Assert.Equal(["w1", "w2", "w3"], started);
-        Assert.Equal(["w1", "w2", "w3"], answered.Order());
-        foreach (var work in works)
-        {
-            work.Dispose();
-        }
-    }
-
     private static async Task<string?> ThreadAfterAsync(Task answer)
     {
         await answer;
         return Thread.CurrentThread.Name;
-    }
-
-    /// <summary>Work that waits for one byte on a loopback connection of its own; says whether it came in its time.</summary>
-    private sealed class AnsweredWork : ProbeWork, IDisposable
-    {
-        private readonly string name;
-        private readonly ConcurrentQueue<string> started;
-        private readonly ConcurrentQueue<string> answered;
-        private readonly Action afterStart;
-        private readonly Socket client = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private long until;
-
-        public AnsweredWork(string name, TcpListener listener, ConcurrentQueue<string> started, ConcurrentQueue<string> answered, Action afterStart)
-        {
-            (this.name, this.started, this.answered, this.afterStart) = (name, started, answered, afterStart);
-            client.Connect((IPEndPoint)listener.LocalEndpoint);
-            ServerSide = listener.AcceptSocket();
-        }
-
-        public Socket ServerSide { get; }
-
-        public Task Finished => finished.Task;
-
-        public override Socket Awaited => client;
-
-        public override long AwaitedUntil => until;
-
-        public override bool Start()
-        {
-            until = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
-            started.Enqueue(name);
-            afterStart();
-            return true;
-        }
-
-        public override bool Take()
-        {
-            answered.Enqueue(name);
-            return client.Receive(new byte[1]) == 1;
-        }
-
-        public override void Finish() => finished.SetResult();
-
-        public override void Abandon() => finished.SetCanceled();
-
-        public void Dispose()
-        {
-            client.Dispose();
-            ServerSide.Dispose();
-        }
     }
 }
