@@ -47,7 +47,8 @@ public sealed class JobSchedulerTests
         harness.Runtime.AutoExitCode = null;
         var scheduler = await harness.StartAsync();
         var id = scheduler.StartNow("slow")!.Value;
-        await EventuallyAsync(() => harness.Runtime.Running.Count == 1, () => "not started");
+        // Started once recorded so: the timeout counts from that instant, which a clock advanced before it would move.
+        await EventuallyAsync(() => harness.Runs.Get("slow", id)!.StartedAt is not null, () => "not started");
 
         await harness.AdvanceAsync(TimeSpan.FromSeconds(4));
         Assert.Equal(JobRunState.Running, harness.Runs.Get("slow", id)!.State);
@@ -155,7 +156,7 @@ public sealed class JobSchedulerTests
         harness.Runtime.AutoExitCode = null;
         var scheduler = await harness.StartAsync();
         var adopted = scheduler.StartNow("nightly")!.Value;
-        await EventuallyAsync(() => harness.Runtime.Running.Count == 1, () => "not started");
+        await EventuallyAsync(() => harness.Runs.Get("nightly", adopted)!.StartedAt is not null, () => "not started");
         await harness.StopAsync();
         var lost = harness.Runs.Begin("nightly", JobTriggers.Manual, null);
 
