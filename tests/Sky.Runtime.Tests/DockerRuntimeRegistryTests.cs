@@ -11,7 +11,9 @@ public class DockerRuntimeRegistryTests
         await using var registry = await DockerRegistry.StartAsync();
         await using var scope = new EngineScope();
         var tag = scope.ImageTag("pushed", registry.Address);
-        var id = await scope.BuildAsync(tag, "FROM sky-busybox:latest\nCOPY message.txt /message.txt\n");
+        // An image of its own: without the label it is the build cache's image of the images tests' COPY step, which a
+        // container of their build can be using while this test untags it (the engine then refuses).
+        var id = await scope.BuildAsync(tag, "FROM sky-busybox:latest\nCOPY message.txt /message.txt\nLABEL skyrt=pushed\n");
         var pushing = new List<string>();
 
         var digest = await scope.Runtime.PushImageAsync(tag, new SynchronousProgress(pushing), scope.Token);

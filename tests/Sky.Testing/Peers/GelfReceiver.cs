@@ -73,6 +73,16 @@ public sealed class GelfReceiver : IAsyncDisposable
         listener.Dispose();
         foreach (var connection in connections)
         {
+            // Shut down first: its FIN reaches the sender before this returns, so lines offered after it never go into
+            // the old connection (the close of a socket with a read still pending may come later).
+            try
+            {
+                connection.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+            }
+
             connection.Dispose();
         }
 
